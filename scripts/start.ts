@@ -102,7 +102,7 @@ try {
   const applied = await applyMigrations(db.url);
   if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
 
-  const seedCode = await runToEnd(["--conditions=react-server", TSX_BIN, path.join(ROOT, "scripts", "seed.ts")], runtimeEnv);
+  const seedCode = await runToEnd([TSX_BIN, "--conditions=react-server", path.join(ROOT, "scripts", "seed.ts")], runtimeEnv);
   if (seedCode !== 0) throw new Error("Seeding failed.");
 
   if (mode === "start" && !buildIsCurrent()) {
@@ -117,7 +117,7 @@ try {
     cwd: ROOT,
     env: childEnv({ ...runtimeEnv, ...(mode === "start" ? { NODE_ENV: "production" } : {}) }),
   });
-  const worker = spawn(process.execPath, ["--conditions=react-server", TSX_BIN, path.join(ROOT, "scripts", "worker.ts")], {
+  const worker = spawn(process.execPath, [TSX_BIN, "--conditions=react-server", path.join(ROOT, "scripts", "worker.ts")], {
     stdio: "inherit",
     cwd: ROOT,
     env: childEnv(runtimeEnv),

@@ -61,10 +61,33 @@ async function loadEngineModule(): Promise<Bg> {
   return bgPromise;
 }
 
+/**
+ * The pg adapter runs a migration script by splitting it on every ";", which breaks
+ * PL/pgSQL function bodies and comments. PostgreSQL runs a multi-statement script as one
+ * simple query (one implicit transaction), so send it whole.
+ */
+function wholeScriptAdapter(base: PrismaPg): PrismaPg {
+  type Internals = { client: { query(sql: string): Promise<unknown> }; onError(e: unknown): never };
+  const connect = base.connect.bind(base);
+  base.connect = async () => {
+    const adapter = await connect();
+    const internals = adapter as unknown as Internals;
+    adapter.executeScript = async (script: string) => {
+      try {
+        await internals.client.query(script);
+      } catch (e) {
+        internals.onError(e);
+      }
+    };
+    return adapter;
+  };
+  return base;
+}
+
 async function withEngine<T>(url: string, schema: string, fn: (e: Engine) => Promise<T>): Promise<T> {
   const bg = await loadEngineModule();
   const pool = new pg.Pool({ connectionString: url, max: 2 });
-  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const factory = bindMigrationAwareSqlAdapterFactory(wholeScriptAdapter(new PrismaPg(pool)));
   const engine = await bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, factory);
   try {
     return await fn(engine);

@@ -187,27 +187,36 @@ ALTER TABLE "journal_lines" ADD CONSTRAINT journal_lines_one_side
 
 -- Every entry balances and has at least two lines, checked at commit (deferred), so a
 -- transaction may insert the entry and its lines in any order.
-CREATE FUNCTION qm_check_entry_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION qm_assert_entry_balanced(eid uuid) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-  eid uuid;
   d numeric;
   c numeric;
   n int;
 BEGIN
-  eid := CASE WHEN TG_TABLE_NAME = 'journal_entries' THEN NEW.id ELSE NEW.entry_id END;
   SELECT coalesce(sum(debit), 0), coalesce(sum(credit), 0), count(*) INTO d, c, n
     FROM journal_lines WHERE entry_id = eid;
   IF n < 2 OR d <> c OR d = 0 THEN
     RAISE EXCEPTION 'journal entry % is unbalanced (debits %, credits %, % lines)', eid, d, c, n
       USING ERRCODE = 'check_violation';
   END IF;
+END $$;
+
+CREATE FUNCTION qm_check_entry_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM qm_assert_entry_balanced(NEW.id);
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION qm_check_line_entry_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM qm_assert_entry_balanced(NEW.entry_id);
   RETURN NULL;
 END $$;
 
 CREATE CONSTRAINT TRIGGER journal_entries_balanced AFTER INSERT ON "journal_entries"
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION qm_check_entry_balanced();
 CREATE CONSTRAINT TRIGGER journal_lines_balanced AFTER INSERT ON "journal_lines"
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION qm_check_entry_balanced();
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION qm_check_line_entry_balanced();
 
 -- A reversal never reverses itself.
 ALTER TABLE "journal_entries" ADD CONSTRAINT journal_entries_not_self_reversal CHECK (reverses_id IS NULL OR reverses_id <> id);

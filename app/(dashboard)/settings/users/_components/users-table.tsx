@@ -75,7 +75,7 @@ export function UsersTable({ users, roles, currentUserId }: { users: Row[]; role
                 <label className="sr-only" htmlFor={`role-${u.id}`}>
                   {t("users.changeRole")}
                 </label>
-                <Select id={`role-${u.id}`} className="w-36" value={u.role} disabled={pending} onChange={(e) => changeRole(u, e.target.value)}>
+                <Select id={`role-${u.id}`} className="min-w-[9rem]" value={u.role} disabled={pending} onChange={(e) => changeRole(u, e.target.value)}>
                   {roles.map((r) => (
                     <option key={r.value} value={r.value}>
                       {r.label}
