@@ -72,14 +72,20 @@ const actorStore = new AsyncLocalStorage<Principal>();
  * admin, integration tests of server actions). The user is still loaded and checked from the
  * database exactly as for a signed-in session.
  */
-export function runAsUser<T>(userId: string, fn: () => Promise<T>): Promise<T> {
-  return actorStore.run({ userId }, fn);
+export function runAsUser<T>(userId: string, fn: () => Promise<T>, opts: { sessionVersion?: number } = {}): Promise<T> {
+  return actorStore.run({ userId, sessionVersion: opts.sessionVersion }, fn);
 }
 
 async function principal(): Promise<Principal | null> {
   const stored = actorStore.getStore();
   if (stored) return stored;
-  const session = (await getServerSession(authOptions)) as { uid?: string; sv?: number } | null;
+  let session: { uid?: string; sv?: number } | null;
+  try {
+    session = (await getServerSession(authOptions)) as { uid?: string; sv?: number } | null;
+  } catch {
+    // Outside a request (no cookies to read) nobody is signed in: deny.
+    return null;
+  }
   if (!session?.uid) return null;
   return { userId: session.uid, sessionVersion: session.sv };
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db, transaction } from "../db";
-import { ensureChartOfAccounts, postJournalEntry } from "../accounting/service";
+import { postJournalEntry } from "../accounting/service";
+import { seedBase } from "./base";
 import { hashPassword } from "../auth/password";
 import { SYSTEM_ACTOR, recordAudit } from "../audit/service";
 import type { RoleName } from "../authz";
@@ -22,10 +23,7 @@ export type SeedResult = { seeded: "demo" | "admin" | "none"; adminPassword?: st
  * database — the demo company, or with DEMO=0 a single admin with a generated password.
  */
 export async function seed(opts: { demo: boolean }): Promise<SeedResult> {
-  await transaction(async (tx) => {
-    await ensureChartOfAccounts(tx);
-    await tx.setting.upsert({ where: { key: "company" }, create: { key: "company", value: { name: "Quartermaster Demo Co.", currency: "USD" } }, update: {} });
-  });
+  await seedBase();
   if ((await db().user.count()) > 0) return { seeded: "none" };
   if (!opts.demo) {
     const password = randomBytes(12).toString("base64url");
