@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
-import { useEffect, useState, type ReactNode } from "react";
+import { Dialog } from "radix-ui";
+import { useState, type ReactNode } from "react";
 import { cn } from "../ui/cn";
 import { Icon } from "./icons";
 
@@ -38,12 +39,6 @@ function NavList({ items, pathname, onNavigate }: { items: Item[]; pathname: str
 export function AppShell({ items, user, labels, children }: { items: Item[]; user: { name: string; email: string; role: string }; labels: Labels; children: ReactNode }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [open]);
 
   const brand = (
     <div className="flex items-center gap-2 px-3 py-4 text-white">
@@ -66,23 +61,24 @@ export function AppShell({ items, user, labels, children }: { items: Item[]; use
           <NavList items={items} pathname={pathname} />
         </nav>
       </aside>
-      {/* Mobile drawer */}
-      {open && (
-        <div className="fixed inset-0 z-40 lg:hidden" role="dialog" aria-modal="true" aria-label={labels.mainNavigation}>
-          <div className="absolute inset-0 bg-slate-900/50" onClick={() => setOpen(false)} />
-          <div className="absolute inset-y-0 left-0 flex w-64 flex-col bg-slate-900 px-3">
+      {/* Mobile drawer: a Radix dialog, so focus moves into it, stays there, and Escape closes it */}
+      <Dialog.Root open={open} onOpenChange={setOpen}>
+        <Dialog.Portal>
+          <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50 lg:hidden" />
+          <Dialog.Content className="fixed inset-y-0 left-0 z-50 flex w-64 flex-col bg-slate-900 px-3 focus:outline-none lg:hidden" aria-describedby={undefined}>
+            <Dialog.Title className="sr-only">{labels.mainNavigation}</Dialog.Title>
             <div className="flex items-center justify-between">
               {brand}
-              <button type="button" onClick={() => setOpen(false)} className="rounded p-2 text-slate-300 hover:text-white" aria-label={labels.closeMenu}>
+              <Dialog.Close className="rounded p-2 text-slate-300 hover:text-white focus-visible:outline-2 focus-visible:outline-indigo-400" aria-label={labels.closeMenu}>
                 <Icon name="close" />
-              </button>
+              </Dialog.Close>
             </div>
             <nav className="mt-2">
               <NavList items={items} pathname={pathname} onNavigate={() => setOpen(false)} />
             </nav>
-          </div>
-        </div>
-      )}
+          </Dialog.Content>
+        </Dialog.Portal>
+      </Dialog.Root>
       <div className="lg:pl-60">
         <header className="sticky top-0 z-30 flex h-14 items-center gap-3 border-b border-slate-200 bg-white/95 px-4 backdrop-blur sm:px-6">
           <button type="button" onClick={() => setOpen(true)} className="-ml-1 rounded p-2 text-slate-600 hover:bg-slate-100 lg:hidden" aria-label={labels.openMenu} aria-expanded={open}>
