@@ -27,3 +27,7 @@ export async function createUserViaUi(page: Page, u: { email: string; name: stri
   await dialog.getByRole("button", { name: "Create user" }).click();
   await expect(page.locator("#main").getByTestId(`user-row-${u.email}`)).toBeVisible();
 }
+
+// Note for locators: while a page streams, React keeps the next content in a hidden
+// <div id="S:0"> for a moment, so text and test-id lookups are scoped to #main (role
+// lookups already skip hidden elements).

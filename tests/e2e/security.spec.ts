@@ -121,5 +121,5 @@ test("admins see the audit log of what happened, filterable", async ({ page }) =
   await page.goto("/settings/audit?q=no-such-action-anywhere");
   await expect(page.locator("#main").getByTestId("empty-state")).toContainText("No audit entries match");
   await page.goto("/settings/health");
-  await expect(page.getByTestId("integrity-summary")).toContainText("checks passed");
+  await expect(page.locator("#main").getByTestId("integrity-summary")).toContainText("checks passed");
 });
