@@ -18,6 +18,7 @@ const schema = z.object({
   APP_URL: z.url().optional(),
   CHROMIUM_PATH: z.string().optional(),
   CI: z.string().optional(),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -6,7 +6,6 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "PAYLOAD_TOO_LARGE"
-  | "UNSUPPORTED_MEDIA_TYPE"
   | "VALIDATION"
   | "RATE_LIMITED"
   | "UNBALANCED_ENTRY"
@@ -40,8 +39,6 @@ export function httpStatus(code: ErrorCode): number {
       return 409;
     case "PAYLOAD_TOO_LARGE":
       return 413;
-    case "UNSUPPORTED_MEDIA_TYPE":
-      return 415;
     case "VALIDATION":
       return 422;
     case "RATE_LIMITED":

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { db, transaction } from "../db";
 import { postJournalEntry } from "../accounting/service";
 import { seedBase } from "./base";
+import { seedDemoInventory } from "./demo-inventory";
 import { hashPassword } from "../auth/password";
 import { SYSTEM_ACTOR, recordAudit } from "../audit/service";
 import type { RoleName } from "../authz";
@@ -52,5 +53,6 @@ export async function seed(opts: { demo: boolean }): Promise<SeedResult> {
       ],
     });
   }, { timeoutMs: 60_000 });
+  await seedDemoInventory();
   return { seeded: "demo" };
 }

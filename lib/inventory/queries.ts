@@ -1,0 +1,275 @@
+import "server-only";
+import { db, Prisma } from "../db";
+import { toDecimalString } from "../money";
+import { averageCost } from "./ledger";
+
+export type WarehouseStock = { code: string; onHand: number; reserved: number; available: number };
+export type InventoryEntry = { sku: string; onHand: number; reserved: number; available: number; warehouses: WarehouseStock[] };
+
+type StockRow = { product_id: string; code: string; on_hand: number; reserved: number };
+
+async function stockRows(productIds: string[]): Promise<StockRow[]> {
+  if (!productIds.length) return [];
+  return db().$queryRaw<StockRow[]>`
+    SELECT b.product_id::text, w.code, sum(b.on_hand)::int AS on_hand, sum(b.reserved)::int AS reserved
+    FROM stock_balances b JOIN warehouses w ON w.id = b.warehouse_id
+    WHERE b.internal AND b.product_id = ANY(${productIds}::uuid[])
+    GROUP BY b.product_id, w.code`;
+}
+
+/**
+ * Stock of items by warehouse (CONTRACT §4 inventory entry). Every warehouse is listed (zero
+ * where the item has none). A kit's availability derives from its components: the number of
+ * whole kits their free stock makes.
+ */
+export async function inventoryForSkus(skus: string[]): Promise<InventoryEntry[]> {
+  const [products, warehouses] = await Promise.all([
+    db().product.findMany({ where: { sku: { in: skus } }, select: { id: true, sku: true, isKit: true, kitComponents: { select: { componentId: true, quantity: true } } }, orderBy: { sku: "asc" } }),
+    db().warehouse.findMany({ where: { active: true }, select: { code: true }, orderBy: { code: "asc" } }),
+  ]);
+  const ids = new Set<string>();
+  for (const p of products) {
+    ids.add(p.id);
+    for (const c of p.kitComponents) ids.add(c.componentId);
+  }
+  const rows = await stockRows([...ids]);
+  const at = new Map(rows.map((r) => [`${r.product_id}|${r.code}`, r]));
+  const entry = (productId: string, code: string) => {
+    const r = at.get(`${productId}|${code}`);
+    const onHand = r?.on_hand ?? 0;
+    const reserved = r?.reserved ?? 0;
+    return { code, onHand, reserved, available: onHand - reserved };
+  };
+  return products.map((p) => {
+    const ws = warehouses.map((w) => {
+      if (!p.isKit) return entry(p.id, w.code);
+      const kits = p.kitComponents.length ? Math.min(...p.kitComponents.map((c) => Math.floor(Math.max(0, entry(c.componentId, w.code).available) / c.quantity))) : 0;
+      return { code: w.code, onHand: kits, reserved: 0, available: kits };
+    });
+    return {
+      sku: p.sku,
+      onHand: ws.reduce((s, w) => s + w.onHand, 0),
+      reserved: ws.reduce((s, w) => s + w.reserved, 0),
+      available: ws.reduce((s, w) => s + w.available, 0),
+      warehouses: ws,
+    };
+  });
+}
+
+export type ProductListFilter = {
+  q?: string;
+  category?: string;
+  status?: "active" | "inactive" | "all";
+  stock?: "out" | "low" | "in";
+  sort?: "sku" | "name" | "onHand" | "available" | "price";
+  dir?: "asc" | "desc";
+  page?: number;
+  pageSize?: number;
+};
+
+export type ProductListRow = { id: string; sku: string; name: string; category: string | null; price: bigint; currency: string; active: boolean; isKit: boolean; onHand: number; reserved: number; available: number; belowReorder: boolean };
+
+const SORTS: Record<NonNullable<ProductListFilter["sort"]>, Prisma.Sql> = {
+  sku: Prisma.sql`p.sku`,
+  name: Prisma.sql`p.name`,
+  onHand: Prisma.sql`on_hand`,
+  available: Prisma.sql`available`,
+  price: Prisma.sql`p.price`,
+};
+
+/** The inventory list: server-side search, filters, sort and pagination in one query. */
+export async function listProducts(f: ProductListFilter): Promise<{ rows: ProductListRow[]; total: number; categories: string[] }> {
+  const pageSize = Math.min(200, Math.max(1, f.pageSize ?? 50));
+  const page = Math.max(1, f.page ?? 1);
+  const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(Prisma.sql`(p.sku ILIKE ${like} OR p.name ILIKE ${like} OR p.barcode = ${f.q})`);
+  }
+  if (f.category) where.push(Prisma.sql`p.category = ${f.category}`);
+  if (f.status !== "all") where.push(f.status === "inactive" ? Prisma.sql`NOT p.active` : Prisma.sql`p.active`);
+  const having =
+    f.stock === "out" ? Prisma.sql`WHERE available <= 0` : f.stock === "in" ? Prisma.sql`WHERE available > 0` : f.stock === "low" ? Prisma.sql`WHERE below_reorder` : Prisma.empty;
+  const order = SORTS[f.sort ?? "sku"] ?? SORTS.sku;
+  const dir = f.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const rows = await db().$queryRaw<(Omit<ProductListRow, "onHand" | "available" | "isKit" | "belowReorder"> & { on_hand: number; available: number; is_kit: boolean; below_reorder: boolean; total: bigint })[]>`
+    WITH base AS (
+      SELECT p.id::text, p.sku, p.name, p.category, p.price, p.currency, p.active, p.is_kit,
+             coalesce(s.on_hand, 0)::int AS on_hand, coalesce(s.reserved, 0)::int AS reserved,
+             (coalesce(s.on_hand, 0) - coalesce(s.reserved, 0))::int AS available,
+             EXISTS (
+               SELECT 1 FROM reorder_rules r
+               LEFT JOIN LATERAL (
+                 SELECT coalesce(sum(b2.on_hand - b2.reserved), 0) AS avail FROM stock_balances b2
+                 WHERE b2.product_id = r.product_id AND b2.warehouse_id = r.warehouse_id AND b2.internal
+               ) a ON TRUE
+               WHERE r.product_id = p.id AND a.avail < r.reorder_point
+             ) AS below_reorder
+      FROM products p
+      LEFT JOIN LATERAL (
+        SELECT sum(b.on_hand) AS on_hand, sum(b.reserved) AS reserved FROM stock_balances b WHERE b.product_id = p.id AND b.internal
+      ) s ON TRUE
+      WHERE ${Prisma.join(where, " AND ")}
+    )
+    SELECT *, count(*) OVER () AS total FROM base ${having}
+    ORDER BY ${order} ${dir}, sku ASC
+    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  const cats = await db().product.findMany({ where: { category: { not: null } }, distinct: ["category"], select: { category: true }, orderBy: { category: "asc" } });
+  return {
+    total: rows.length ? Number(rows[0]!.total) : 0,
+    categories: cats.map((c) => c.category!),
+    rows: rows.map((r) => ({
+      id: r.id,
+      sku: r.sku,
+      name: r.name,
+      category: r.category,
+      price: r.price,
+      currency: r.currency,
+      active: r.active,
+      isKit: r.is_kit,
+      onHand: r.on_hand,
+      reserved: r.reserved,
+      available: r.available,
+      belowReorder: r.below_reorder,
+    })),
+  };
+}
+
+export type BinStock = { warehouse: string; bin: string; binName: string; onHand: number; reserved: number; available: number };
+
+export async function productDetail(id: string) {
+  const p = await db().product.findUnique({
+    where: { id },
+    include: {
+      valuation: true,
+      parent: { select: { sku: true, name: true, id: true } },
+      variants: { select: { sku: true, name: true, id: true } },
+      kitComponents: { include: { component: { select: { sku: true, name: true, id: true } } } },
+      reorderRules: { include: { warehouse: { select: { code: true } } } },
+    },
+  });
+  if (!p) return null;
+  const bins = await db().$queryRaw<{ warehouse: string; bin: string; bin_name: string; on_hand: number; reserved: number }[]>`
+    SELECT w.code AS warehouse, l.code AS bin, l.name AS bin_name, b.on_hand, b.reserved
+    FROM stock_balances b JOIN locations l ON l.id = b.location_id JOIN warehouses w ON w.id = l.warehouse_id
+    WHERE b.product_id = ${id}::uuid AND b.internal AND (b.on_hand <> 0 OR b.reserved <> 0)
+    ORDER BY w.code, l.code`;
+  const holds = await db().reservation.findMany({ where: { productId: id, status: "ACTIVE" }, orderBy: { createdAt: "desc" }, take: 50 });
+  const [entry] = await inventoryForSkus([p.sku]);
+  const v = p.valuation;
+  return {
+    product: p,
+    stock: entry!,
+    bins: bins.map<BinStock>((b) => ({ warehouse: b.warehouse, bin: b.bin, binName: b.bin_name, onHand: b.on_hand, reserved: b.reserved, available: b.on_hand - b.reserved })),
+    holds,
+    valuation: v ? { quantity: v.quantity, value: v.value, currency: v.currency, averageCost: averageCost(v.value, v.quantity, v.currency) } : null,
+  };
+}
+
+export type HistoryRow = { id: string; at: string; type: string; reason: string | null; from: string; to: string; quantity: number; delta: number; balance: number; value: bigint; actor: string; source: string };
+
+/**
+ * An item's moves, newest first, with the running on-hand balance (all warehouses, or one)
+ * after each move, computed by a window function over the whole ledger of the item.
+ */
+export async function productHistory(productId: string, opts: { warehouse?: string; page?: number; pageSize?: number } = {}): Promise<{ rows: HistoryRow[]; total: number }> {
+  const pageSize = opts.pageSize ?? 50;
+  const page = Math.max(1, opts.page ?? 1);
+  const wh = opts.warehouse ?? null;
+  const rows = await db().$queryRaw<{ id: bigint; created_at: Date; type: string; reason: string | null; from_name: string; to_name: string; quantity: number; delta: number; balance: bigint; value: bigint; actor_label: string; source: string; total: bigint }[]>`
+    WITH m AS (
+      SELECT sm.*, lf.name || coalesce(' (' || wf.code || ')', '') AS from_name, lt.name || coalesce(' (' || wt.code || ')', '') AS to_name,
+             (CASE WHEN lt.internal AND (${wh}::text IS NULL OR wt.code = ${wh}) THEN sm.quantity ELSE 0 END)
+           - (CASE WHEN lf.internal AND (${wh}::text IS NULL OR wf.code = ${wh}) THEN sm.quantity ELSE 0 END) AS delta
+      FROM stock_moves sm
+      JOIN locations lf ON lf.id = sm.from_location_id LEFT JOIN warehouses wf ON wf.id = lf.warehouse_id
+      JOIN locations lt ON lt.id = sm.to_location_id LEFT JOIN warehouses wt ON wt.id = lt.warehouse_id
+      WHERE sm.product_id = ${productId}::uuid
+    ), r AS (
+      SELECT m.*, sum(delta) OVER (ORDER BY id) AS balance FROM m
+      WHERE ${wh}::text IS NULL OR delta <> 0
+    )
+    SELECT id, created_at, type::text, reason, from_name, to_name, quantity, delta, balance, value, actor_label,
+           source_type || ':' || left(source_id, 8) AS source, count(*) OVER () AS total
+    FROM r ORDER BY id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  return {
+    total: rows.length ? Number(rows[0]!.total) : 0,
+    rows: rows.map((r) => ({
+      id: r.id.toString(),
+      at: r.created_at.toISOString(),
+      type: r.type,
+      reason: r.reason,
+      from: r.from_name,
+      to: r.to_name,
+      quantity: r.quantity,
+      delta: r.delta,
+      balance: Number(r.balance),
+      value: r.value,
+      actor: r.actor_label,
+      source: r.source,
+    })),
+  };
+}
+
+/** On hand per item in one warehouse at a past moment, from the moves alone. */
+export async function stockAsOf(warehouseCode: string, at: Date, opts: { q?: string; limit?: number } = {}) {
+  const like = opts.q ? `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const rows = await db().$queryRaw<{ sku: string; name: string; on_hand: bigint }[]>`
+    WITH bins AS (
+      SELECT l.id FROM locations l JOIN warehouses w ON w.id = l.warehouse_id WHERE w.code = ${warehouseCode} AND l.internal
+    ), q AS (
+      SELECT product_id, sum(quantity) AS qty FROM stock_moves WHERE to_location_id IN (SELECT id FROM bins) AND created_at <= ${at} GROUP BY product_id
+      UNION ALL
+      SELECT product_id, -sum(quantity) FROM stock_moves WHERE from_location_id IN (SELECT id FROM bins) AND created_at <= ${at} GROUP BY product_id
+    )
+    SELECT p.sku, p.name, sum(q.qty) AS on_hand FROM q JOIN products p ON p.id = q.product_id
+    WHERE ${like}::text IS NULL OR p.sku ILIKE ${like} OR p.name ILIKE ${like}
+    GROUP BY p.sku, p.name HAVING sum(q.qty) <> 0 ORDER BY p.sku LIMIT ${opts.limit ?? 500}`;
+  return rows.map((r) => ({ sku: r.sku, name: r.name, onHand: Number(r.on_hand) }));
+}
+
+export type LowStockRow = { productId: string; sku: string; name: string; warehouse: string; available: number; reorderPoint: number; reorderQuantity: number | null };
+
+/** Items whose available stock at a warehouse is below their reorder point there. */
+export async function lowStock(): Promise<LowStockRow[]> {
+  const rows = await db().$queryRaw<{ product_id: string; sku: string; name: string; warehouse: string; available: number; reorder_point: number; reorder_quantity: number | null }[]>`
+    SELECT p.id::text AS product_id, p.sku, p.name, w.code AS warehouse, coalesce(a.avail, 0)::int AS available, r.reorder_point, r.reorder_quantity
+    FROM reorder_rules r JOIN products p ON p.id = r.product_id JOIN warehouses w ON w.id = r.warehouse_id
+    LEFT JOIN LATERAL (
+      SELECT sum(b.on_hand - b.reserved) AS avail FROM stock_balances b WHERE b.product_id = r.product_id AND b.warehouse_id = r.warehouse_id AND b.internal
+    ) a ON TRUE
+    WHERE coalesce(a.avail, 0) < r.reorder_point AND p.active
+    ORDER BY (r.reorder_point - coalesce(a.avail, 0)) DESC, p.sku`;
+  return rows.map((r) => ({ productId: r.product_id, sku: r.sku, name: r.name, warehouse: r.warehouse, available: r.available, reorderPoint: r.reorder_point, reorderQuantity: r.reorder_quantity }));
+}
+
+/** Inventory value by item and warehouse (on hand × moving average), and the exact total per item. */
+export async function inventoryValuation() {
+  const rows = await db().$queryRaw<{ sku: string; name: string; warehouse: string; on_hand: number; quantity: number; value: bigint; currency: string }[]>`
+    SELECT p.sku, p.name, w.code AS warehouse, sum(b.on_hand)::int AS on_hand, v.quantity, v.value, v.currency
+    FROM item_valuations v JOIN products p ON p.id = v.product_id
+    JOIN stock_balances b ON b.product_id = v.product_id AND b.internal
+    JOIN warehouses w ON w.id = b.warehouse_id
+    WHERE v.quantity > 0
+    GROUP BY p.sku, p.name, w.code, v.quantity, v.value, v.currency
+    HAVING sum(b.on_hand) > 0
+    ORDER BY p.sku, w.code`;
+  return rows.map((r) => ({
+    sku: r.sku,
+    name: r.name,
+    warehouse: r.warehouse,
+    onHand: r.on_hand,
+    value: r.quantity ? (r.value * BigInt(r.on_hand)) / BigInt(r.quantity) : 0n,
+    currency: r.currency,
+    averageCost: averageCost(r.value, r.quantity, r.currency),
+  }));
+}
+
+export async function listWarehouses() {
+  const ws = await db().warehouse.findMany({ orderBy: { code: "asc" }, include: { locations: { orderBy: [{ kind: "asc" }, { code: "asc" }] } } });
+  return ws;
+}
+
+export function priceString(amount: bigint, currency: string): string {
+  return toDecimalString(amount, currency);
+}
