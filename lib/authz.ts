@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   "orders.manage": ["ADMIN", "MANAGER"],
   "inventory.view": ALL,
   "inventory.manage": ["ADMIN", "MANAGER"],
+  "inventory.adjust": ["ADMIN", "MANAGER", "WAREHOUSE"],
   "warehouse.view": ["ADMIN", "MANAGER", "WAREHOUSE", "VIEWER"],
   "warehouse.operate": ["ADMIN", "MANAGER", "WAREHOUSE"],
   "purchasing.view": ["ADMIN", "MANAGER", "WAREHOUSE", "ACCOUNTANT", "VIEWER"],
@@ -20,6 +21,7 @@ export const PERMISSIONS = {
   "channels.manage": ["ADMIN"],
   "settings.view": ALL,
   "users.manage": ["ADMIN"],
+  "api_keys.manage": ["ADMIN"],
   "audit.view": ["ADMIN"],
   "system.health": ["ADMIN"],
 } as const satisfies Record<string, readonly RoleName[]>;

@@ -1,6 +1,7 @@
 import { getRequestConfig } from "next-intl/server";
 import { headers } from "next/headers";
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES, pickFormatLocale } from "./locale";
+import { loadMessages } from "./messages";
 
 /**
  * Messages come from the catalog of the UI language (English for now). Numbers, money and
@@ -14,6 +15,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: "UTC",
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: loadMessages(locale),
   };
 });
