@@ -15,5 +15,8 @@ export async function getFormatters() {
     date: (d: Date | string) => date.format(typeof d === "string" ? new Date(d) : d),
     number: (n: number | bigint) => integer.format(n),
     money: (amount: bigint, currency: string) => formatMoney(amount, currency, locale),
+    /** A unit cost kept as a decimal string (up to 6 places), shown with up to 4 decimals. */
+    unitCost: (decimal: string, currency: string) =>
+      new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(decimal as unknown as number),
   };
 }

@@ -273,3 +273,9 @@ export async function listWarehouses() {
 export function priceString(amount: bigint, currency: string): string {
   return toDecimalString(amount, currency);
 }
+
+/** The exact total of the stock valuation (what the inventory account must equal). */
+export async function totalInventoryValue(): Promise<bigint> {
+  const r = await db().itemValuation.aggregate({ _sum: { value: true } });
+  return r._sum.value ?? 0n;
+}

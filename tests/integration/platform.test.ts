@@ -10,6 +10,7 @@ import { startWorker } from "@/lib/jobs/worker";
 import { isAlive, startEmbeddedPostgres } from "@/lib/platform/embedded-postgres";
 import { applyMigrations, diffSchemaSql } from "@/lib/platform/migrate";
 import { seed } from "@/lib/seed";
+import { runIntegrityChecks } from "@/lib/integrity/checks";
 
 describe("embedded PostgreSQL", () => {
   it("starts a real server, serves queries, and stops without leaving a process or files", async () => {
@@ -76,6 +77,11 @@ describe("seed", () => {
       ]),
     );
     expect(await db().account.count()).toBeGreaterThanOrEqual(12);
+    // The demo inventory: two warehouses, about forty products with history, books in step.
+    expect(await db().warehouse.count()).toBe(2);
+    expect(await db().product.count()).toBeGreaterThanOrEqual(40);
+    expect(await db().stockMove.count()).toBeGreaterThan(300);
+    expect((await runIntegrityChecks()).violations).toEqual([]);
     expect((await seed({ demo: true })).seeded).toBe("none");
     expect(await db().user.count()).toBe(5);
   });
