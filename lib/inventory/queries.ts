@@ -279,3 +279,14 @@ export async function totalInventoryValue(): Promise<bigint> {
   const r = await db().itemValuation.aggregate({ _sum: { value: true } });
   return r._sum.value ?? 0n;
 }
+
+/** The dashboard's inventory figures, from the balances and the valuation. */
+export async function inventorySummary(): Promise<{ products: number; unitsOnHand: number; unitsReserved: number; lowStockLines: number; value: bigint }> {
+  const [[s], products, low, value] = await Promise.all([
+    db().$queryRaw<{ on_hand: bigint | null; reserved: bigint | null }[]>`SELECT sum(on_hand) AS on_hand, sum(reserved) AS reserved FROM stock_balances WHERE internal`,
+    db().product.count({ where: { active: true } }),
+    lowStock(),
+    totalInventoryValue(),
+  ]);
+  return { products, unitsOnHand: Number(s?.on_hand ?? 0), unitsReserved: Number(s?.reserved ?? 0), lowStockLines: low.length, value };
+}

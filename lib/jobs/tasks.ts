@@ -2,6 +2,7 @@ import "server-only";
 import os from "node:os";
 import type { TaskList } from "graphile-worker";
 import { db } from "../db";
+import { pruneRateLimitWindows } from "../api/rate-limit";
 
 export const WORKER_ID = `${os.hostname()}:${process.pid}`;
 
@@ -15,11 +16,21 @@ export async function beat(): Promise<void> {
   });
 }
 
+/** Removes rate-limit windows and idempotency records that can no longer matter. */
+export async function housekeeping(): Promise<{ windows: number; idempotency: number }> {
+  const windows = await pruneRateLimitWindows();
+  const idempotency = await db().$executeRaw`DELETE FROM idempotency_records WHERE created_at < now() - interval '7 days'`;
+  return { windows, idempotency };
+}
+
 export const taskList: TaskList = {
   heartbeat: async () => {
     await beat();
   },
+  housekeeping: async () => {
+    await housekeeping();
+  },
 };
 
-/** graphile-worker crontab: a heartbeat every minute. */
-export const CRONTAB = "* * * * * heartbeat ?max=1\n";
+/** graphile-worker crontab: a heartbeat every minute, housekeeping every ten. */
+export const CRONTAB = "* * * * * heartbeat ?max=1\n*/10 * * * * housekeeping ?max=1\n";
