@@ -41,7 +41,7 @@ export function defineAction<S extends z.ZodType, R>(def: {
       const data = await def.run(parsed.data, user);
       for (const p of def.revalidate ?? []) {
         try {
-          revalidatePath(p);
+          revalidatePath(p, "layout"); // the page and everything below it
         } catch {
           /* outside a Next.js request (worker, tests) there is no cache to revalidate */
         }

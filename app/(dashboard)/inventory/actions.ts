@@ -8,7 +8,7 @@ import { createProduct, updateProduct } from "@/lib/inventory/products";
 import { setReorderRule } from "@/lib/inventory/reorder";
 import { adjustmentInput, createProductInput, reorderRuleInput, updateProductInput } from "@/lib/inventory/schema";
 
-const revalidate = ["/inventory", "/inventory/products/[id]", "/inventory/low-stock", "/inventory/valuation"];
+const revalidate = ["/inventory"];
 
 export const createProductAction = defineAction({
   permission: "inventory.manage",

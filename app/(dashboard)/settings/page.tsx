@@ -17,6 +17,7 @@ export default async function SettingsPage() {
     { href: "/settings/users", title: t("settings.usersCard"), body: t("settings.usersCardBody"), show: can(user.role, "users.manage") },
     { href: "/settings/audit", title: t("settings.auditCard"), body: t("settings.auditCardBody"), show: can(user.role, "audit.view") },
     { href: "/settings/health", title: t("settings.healthCard"), body: t("settings.healthCardBody"), show: can(user.role, "system.health") },
+    { href: "/settings/api-keys", title: t("settings.apiKeysCard"), body: t("settings.apiKeysCardBody"), show: can(user.role, "api_keys.manage") },
   ].filter((l) => l.show);
   return (
     <>
