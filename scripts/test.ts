@@ -120,7 +120,10 @@ async function e2e(serverUrl: string) {
   }
   const serve = (argv: string[], extra: Record<string, string>) => {
     const c = spawn(process.execPath, argv, { stdio: ["ignore", "pipe", "pipe"], cwd: ROOT, env: childEnv({ ...appEnv, ...extra }) });
-    const log = fs.createWriteStream(path.join(RESULTS, `${path.basename(argv[1] ?? "proc")}.log`));
+    // Not under test-results/: Playwright empties that folder when it starts.
+    const logDir = path.join(ROOT, ".data", "test-logs");
+    fs.mkdirSync(logDir, { recursive: true });
+    const log = fs.createWriteStream(path.join(logDir, `${path.basename(argv[1] ?? "proc")}.log`));
     c.stdout?.pipe(log);
     c.stderr?.pipe(log);
     children.add(c);
@@ -138,7 +141,7 @@ async function e2e(serverUrl: string) {
     }
   }
   if (!up) {
-    console.error("The app did not come up; see test-results/next.log");
+    console.error("The app did not come up; see .data/test-logs/next.log");
     tally.failed++;
     return;
   }

@@ -70,11 +70,11 @@ export type ProductListFilter = {
 export type ProductListRow = { id: string; sku: string; name: string; category: string | null; price: bigint; currency: string; active: boolean; isKit: boolean; onHand: number; reserved: number; available: number; belowReorder: boolean };
 
 const SORTS: Record<NonNullable<ProductListFilter["sort"]>, Prisma.Sql> = {
-  sku: Prisma.sql`p.sku`,
-  name: Prisma.sql`p.name`,
+  sku: Prisma.sql`sku`,
+  name: Prisma.sql`name`,
   onHand: Prisma.sql`on_hand`,
   available: Prisma.sql`available`,
-  price: Prisma.sql`p.price`,
+  price: Prisma.sql`price`,
 };
 
 /** The inventory list: server-side search, filters, sort and pagination in one query. */

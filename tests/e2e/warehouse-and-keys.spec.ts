@@ -94,7 +94,7 @@ test("an admin creates an API key, uses it, revokes it, and the key stops workin
   await page.goto("/settings");
   await page.locator("#main").getByRole("link", { name: /API keys/ }).click();
   await expect(page).toHaveURL(/\/settings\/api-keys$/);
-  await expect(page.getByRole("heading", { name: "API keys" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "API keys", exact: true })).toBeVisible();
 
   const name = `E2E key ${Date.now().toString(36)}`;
   await page.getByRole("button", { name: "New API key" }).click();

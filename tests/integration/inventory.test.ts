@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { adjustStock } from "@/lib/inventory/adjustments";
 import { holdStock, releaseHold } from "@/lib/inventory/holds";
 import { recordMove } from "@/lib/inventory/ledger";
-import { inventoryForSkus, lowStock, productHistory, stockAsOf } from "@/lib/inventory/queries";
+import { inventoryForSkus, listProducts, lowStock, productHistory, stockAsOf } from "@/lib/inventory/queries";
 import { releaseReservations, reserveStock } from "@/lib/inventory/reservations";
 import { setKitComponents } from "@/lib/inventory/products";
 import { setReorderRule } from "@/lib/inventory/reorder";
@@ -193,6 +193,31 @@ describe("reads", () => {
     expect((await lowStock()).find((r) => r.sku === p.sku)).toMatchObject({ warehouse: wh, available: 4, reorderPoint: 5 });
     await adjustStock(actor, { sku: p.sku, warehouse: wh, quantity: 2, reason: "found", unitCost: "1.00" });
     expect((await lowStock()).find((r) => r.sku === p.sku)).toBeUndefined();
+  });
+});
+
+describe("product list", () => {
+  it("searches, filters by stock and sorts on the server", async () => {
+    const wh = await makeWarehouse();
+    const a = await makeProduct({ price: "5.00" });
+    const b = await makeProduct({ price: "9.00" });
+    await adjustStock(actor, { sku: a.sku, warehouse: wh, quantity: 3, reason: "initial", unitCost: "1.00" });
+    await adjustStock(actor, { sku: b.sku, warehouse: wh, quantity: 8, reason: "initial", unitCost: "1.00" });
+    const c = await makeProduct();
+    const byAvail = await listProducts({ status: "all", sort: "available", dir: "desc", pageSize: 200 });
+    const ours = byAvail.rows.filter((r) => [a.sku, b.sku, c.sku].includes(r.sku)).map((r) => r.sku);
+    expect(ours).toEqual([b.sku, a.sku, c.sku]);
+    expect((await listProducts({ q: a.sku.toLowerCase(), status: "active" })).rows.map((r) => r.sku)).toEqual([a.sku]);
+    const out = await listProducts({ stock: "out", status: "all", pageSize: 200 });
+    expect(out.rows.map((r) => r.sku)).toContain(c.sku);
+    expect(out.rows.map((r) => r.sku)).not.toContain(a.sku);
+    await setReorderRule(actor, { sku: a.sku, warehouse: wh, reorderPoint: 5 });
+    expect((await listProducts({ stock: "low", status: "all", pageSize: 200 })).rows.map((r) => r.sku)).toContain(a.sku);
+    const page2 = await listProducts({ status: "all", sort: "sku", pageSize: 1, page: 2 });
+    expect(page2.rows).toHaveLength(1);
+    expect(page2.total).toBeGreaterThanOrEqual(3);
+    // Wildcards in the search are taken literally.
+    expect((await listProducts({ q: "%", status: "all" })).total).toBe(0);
   });
 });
 
