@@ -7,16 +7,16 @@ test("a manager creates a product, adjusts its stock and sees the history", asyn
   await page.goto("/inventory");
   await page.getByRole("link", { name: "New product" }).click();
   // Field errors first: nothing is created.
-  await page.getByLabel("SKU").fill("has space");
-  await page.getByLabel("Price").fill("-3");
+  await page.getByLabel("SKU", { exact: true }).fill("has space");
+  await page.getByLabel("Price", { exact: true }).fill("-3");
   await page.getByRole("button", { name: "Create product" }).click();
   await expect(page.locator("[data-field-error=p-sku]")).toContainText("no spaces");
   await expect(page.locator("[data-field-error=p-name]")).toHaveText("Enter a name");
   await expect(page.locator("[data-field-error=p-price]")).toHaveText("Must not be negative");
 
-  await page.getByLabel("SKU").fill(sku);
+  await page.getByLabel("SKU", { exact: true }).fill(sku);
   await page.getByLabel("Name", { exact: true }).fill("End-to-end lantern");
-  await page.getByLabel("Price").fill("42.50");
+  await page.getByLabel("Price", { exact: true }).fill("42.50");
   await page.getByLabel("Standard cost").fill("12.00");
   await page.getByRole("button", { name: "Create product" }).click();
   await expect(page.getByRole("heading", { name: "End-to-end lantern" })).toBeVisible();
