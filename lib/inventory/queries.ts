@@ -67,7 +67,7 @@ export type ProductListFilter = {
   pageSize?: number;
 };
 
-export type ProductListRow = { id: string; sku: string; name: string; category: string | null; price: bigint; currency: string; active: boolean; isKit: boolean; onHand: number; reserved: number; available: number; belowReorder: boolean };
+export type ProductListRow = { id: string; sku: string; name: string; category: string | null; price: bigint; currency: string; active: boolean; isKit: boolean; variants: number; onHand: number; reserved: number; available: number; belowReorder: boolean };
 
 const SORTS: Record<NonNullable<ProductListFilter["sort"]>, Prisma.Sql> = {
   sku: Prisma.sql`sku`,
@@ -92,9 +92,10 @@ export async function listProducts(f: ProductListFilter): Promise<{ rows: Produc
     f.stock === "out" ? Prisma.sql`WHERE available <= 0` : f.stock === "in" ? Prisma.sql`WHERE available > 0` : f.stock === "low" ? Prisma.sql`WHERE below_reorder` : Prisma.empty;
   const order = SORTS[f.sort ?? "sku"] ?? SORTS.sku;
   const dir = f.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  const rows = await db().$queryRaw<(Omit<ProductListRow, "onHand" | "available" | "isKit" | "belowReorder"> & { on_hand: number; available: number; is_kit: boolean; below_reorder: boolean; total: bigint })[]>`
+  const rows = await db().$queryRaw<(Omit<ProductListRow, "onHand" | "available" | "isKit" | "belowReorder" | "variants"> & { on_hand: number; available: number; is_kit: boolean; variants: number; below_reorder: boolean; total: bigint })[]>`
     WITH base AS (
       SELECT p.id::text, p.sku, p.name, p.category, p.price, p.currency, p.active, p.is_kit,
+             (SELECT count(*) FROM products v WHERE v.parent_id = p.id)::int AS variants,
              coalesce(s.on_hand, 0)::int AS on_hand, coalesce(s.reserved, 0)::int AS reserved,
              (coalesce(s.on_hand, 0) - coalesce(s.reserved, 0))::int AS available,
              EXISTS (
@@ -127,6 +128,7 @@ export async function listProducts(f: ProductListFilter): Promise<{ rows: Produc
       currency: r.currency,
       active: r.active,
       isKit: r.is_kit,
+      variants: r.variants,
       onHand: r.on_hand,
       reserved: r.reserved,
       available: r.available,

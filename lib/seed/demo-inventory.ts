@@ -66,9 +66,11 @@ async function bins(actor: Actor, warehouse: string, zones: string[], originX: n
     for (let aisle = 1; aisle <= 4; aisle++) {
       const aisleCode = `${zone}-${String(aisle).padStart(2, "0")}`;
       await createLocation(actor, { warehouse, kind: "AISLE", code: aisleCode, parentCode: zone, name: `Aisle ${aisleCode}`, x: undefined, y: undefined, barcode: undefined });
-      for (let shelf = 1; shelf <= 5; shelf++) {
-        const code = `${aisleCode}-${String(shelf).padStart(2, "0")}`;
-        await createLocation(actor, { warehouse, kind: "BIN", code, parentCode: aisleCode, name: `Bin ${code}`, x: originX + zi * 16 + aisle * 3, y: shelf * 2, barcode: undefined });
+      const shelfCode = `${aisleCode}-S`;
+      await createLocation(actor, { warehouse, kind: "SHELF", code: shelfCode, parentCode: aisleCode, name: `Shelving ${aisleCode}`, x: undefined, y: undefined, barcode: undefined });
+      for (let bay = 1; bay <= 5; bay++) {
+        const code = `${aisleCode}-${String(bay).padStart(2, "0")}`;
+        await createLocation(actor, { warehouse, kind: "BIN", code, parentCode: shelfCode, name: `Bin ${code}`, x: originX + zi * 16 + aisle * 3, y: bay * 2, barcode: undefined });
       }
     }
   }

@@ -147,7 +147,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
                   <Td>
                     <span>{r.name}</span>{" "}
                     {r.isKit && <Badge tone="info">{t("kit")}</Badge>} {!r.active && <Badge>{t("inactive")}</Badge>}{" "}
-                    {r.available <= 0 && !r.isKit ? <Badge tone="danger">{t("out")}</Badge> : r.belowReorder ? <Badge tone="warning">{t("low")}</Badge> : null}
+                    {r.variants > 0 ? <Badge tone="info">{t("variantsBadge", { count: r.variants })}</Badge> : r.available <= 0 && !r.isKit ? <Badge tone="danger">{t("out")}</Badge> : r.belowReorder ? <Badge tone="warning">{t("lowBadge")}</Badge> : null}
                   </Td>
                   <Td className="hidden text-slate-600 md:table-cell">{r.category}</Td>
                   <Td numeric className="hidden sm:table-cell">{f.money(r.price, r.currency)}</Td>
