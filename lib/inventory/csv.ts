@@ -44,7 +44,8 @@ const BOM = "\uFEFF";
 const SKU_MAX = 64;
 const NAME_MAX = 200;
 const SKU_PATTERN = /^[A-Za-z0-9._/-]+$/;
-const BARCODE_PATTERN = /^[A-Za-z0-9]{4,64}$/;
+/** The same rules as the product form and the API (lib/inventory/schema.ts), so exports re-import. */
+const BARCODE_PATTERN = /^[A-Za-z0-9-]{4,64}$/;
 const MONEY_PATTERN = /^\d+(\.\d{1,2})?$/;
 const INTEGER_PATTERN = /^\d+$/;
 const PLAIN_NUMBER_PATTERN = /^-?\d+(\.\d+)?$/;
@@ -70,10 +71,10 @@ function codePointLength(s: string): number {
   return [...s].length;
 }
 
-function checkMoney(value: string, label: string): string | null {
-  if (MONEY_PATTERN.test(value)) return null;
+function checkMoney(value: string, label: string, decimals = 2): string | null {
+  if (decimals === 2 ? MONEY_PATTERN.test(value) : new RegExp(`^\\d+(\\.\\d{1,${decimals}})?$`).test(value)) return null;
   if (value.startsWith("-") && /^-\d+(\.\d+)?$/.test(value)) return `${label} must not be negative`;
-  if (/^\d+\.\d{3,}$/.test(value)) return `${label} must have at most 2 decimals`;
+  if (new RegExp(`^\\d+\\.\\d{${decimals + 1},}$`).test(value)) return `${label} must have at most ${decimals} decimals`;
   if (/^\d+,\d+$/.test(value)) return `${label} must use "." as the decimal separator (e.g. 19.99)`;
   return `${label} must be a decimal number like 19.99`;
 }
@@ -192,13 +193,13 @@ export function parseProductCsv(text: string): ParsedProductCsv {
 
     const cost = get("cost");
     if (cost !== "") {
-      const problem = checkMoney(cost, "Cost");
+      const problem = checkMoney(cost, "Cost", 6);
       if (problem) fail("cost", problem);
     }
 
     const barcode = get("barcode");
     if (barcode !== "") {
-      if (!BARCODE_PATTERN.test(barcode)) fail("barcode", "Barcode must be 4 to 64 letters or digits");
+      if (!BARCODE_PATTERN.test(barcode)) fail("barcode", "Barcode must be 4 to 64 letters, digits or -");
       else {
         const first = barcodeLines.get(barcode);
         if (first !== undefined) fail("barcode", `Duplicate barcode ${barcode} (also on line ${first})`);
