@@ -35,6 +35,7 @@ test("a manager creates a product, adjusts its stock and sees the history", asyn
   // Taking more than there is is refused with a clear message, nothing changes.
   await page.getByRole("button", { name: "Adjust stock" }).click();
   dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Warehouse").selectOption("MAIN");
   await dialog.getByLabel("Change").fill("-30");
   await dialog.getByLabel("Reason").selectOption({ label: "Damaged" });
   await dialog.getByRole("button", { name: "Record adjustment" }).click();
@@ -44,6 +45,7 @@ test("a manager creates a product, adjusts its stock and sees the history", asyn
   // −4 damaged
   await page.getByRole("button", { name: "Adjust stock" }).click();
   dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Warehouse").selectOption("MAIN");
   await dialog.getByLabel("Change").fill("-4");
   await dialog.getByLabel("Reason").selectOption({ label: "Damaged" });
   await dialog.getByRole("button", { name: "Record adjustment" }).click();
