@@ -11,7 +11,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export type ApiContext<B> = { principal: ApiPrincipal; body: B; url: URL; params: Record<string, string>; req: Request };
 export type ApiResult = { status: number; body: unknown; headers?: Record<string, string> };
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers } });
 }
 
@@ -19,7 +19,7 @@ export function errorResponse(e: AppError, headers: Record<string, string> = {})
   return json(httpStatus(e.code), errorBody(e), headers);
 }
 
-async function readBody(req: Request): Promise<string> {
+export async function readBody(req: Request): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The request body is larger than 1 MB.");
   if (!req.body) return "";
@@ -47,6 +47,8 @@ async function readBody(req: Request): Promise<string> {
 export function apiRoute<S extends z.ZodType | undefined = undefined>(def: {
   auth: "admin" | "any";
   body?: S;
+  /** "service": the service itself makes POSTs idempotent (unique keys), so the generic record is skipped. */
+  idempotency?: "generic" | "service";
   run: (ctx: ApiContext<S extends z.ZodType ? z.output<S> : undefined>) => Promise<ApiResult>;
 }) {
   return async (req: Request, routeCtx?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
@@ -84,7 +86,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined>(def: {
 
       const ctx = { principal, body, url, params, req } as ApiContext<S extends z.ZodType ? z.output<S> : undefined>;
       const idemKey = req.headers.get("idempotency-key");
-      if (idemKey && req.method === "POST") return await withIdempotency(principal, idemKey, req.method, url.pathname, raw, () => def.run(ctx));
+      if (idemKey && req.method === "POST" && def.idempotency !== "service") return await withIdempotency(principal, idemKey, req.method, url.pathname, raw, () => def.run(ctx));
       const res = await def.run(ctx);
       return json(res.status, res.body, res.headers);
     } catch (e) {

@@ -26,9 +26,8 @@ export async function createApiKey(actor: Actor, opts: { name: string; kind: "AD
   const name = opts.name.trim();
   if (!name || name.length > 80) throw new AppError("VALIDATION", "Give the key a name (at most 80 characters).", { issues: [{ path: "name", message: "1–80 characters" }] });
   if (opts.kind === "CHANNEL") {
-    // Channels arrive with the orders area; until a channels table exists no code is known.
-    const known = await db().$queryRaw<{ ok: boolean }[]>`SELECT to_regclass('public.channels') IS NOT NULL AS ok`;
-    if (!known[0]?.ok) throw new AppError("VALIDATION", `Unknown channel ${opts.channelCode ?? ""}.`, { issues: [{ path: "channel", message: "Unknown channel" }] });
+    const channel = opts.channelCode ? await db().channel.findUnique({ where: { code: opts.channelCode }, select: { id: true } }) : null;
+    if (!channel) throw new AppError("VALIDATION", `Unknown channel ${opts.channelCode ?? ""}.`, { issues: [{ path: "channel", message: "Unknown channel" }] });
   }
   const prefix = `qm_${token(12)}`;
   const key = `${prefix}_${token(32)}`;

@@ -130,6 +130,52 @@ const CHECKS: Check[] = [
         : [];
     },
   },
+  {
+    name: "orders.line_quantities",
+    description: "Each order line's allocated, backordered, shipped and cancelled add up to what was ordered",
+    run: async () => {
+      const rows = await db().$queryRaw<{ number: number; line_no: number }[]>`
+        SELECT o.number, l.line_no FROM order_lines l JOIN orders o ON o.id = l.order_id
+        WHERE l.allocated + l.backordered + l.shipped + l.cancelled <> l.quantity OR l.returned > l.shipped
+           OR l.allocated < 0 OR l.backordered < 0 LIMIT 1000`;
+      return rows.map((r) => ({ check: "orders.line_quantities", detail: `SO-${r.number} line ${r.line_no}` }));
+    },
+  },
+  {
+    name: "orders.allocations_match_lines",
+    description: "Each line's allocations by warehouse add up to its allocated quantity; cancelled orders hold nothing",
+    run: async () => {
+      const rows = await db().$queryRaw<{ number: number; line_no: number; allocated: number; by_warehouse: bigint; status: string }[]>`
+        SELECT o.number, l.line_no, l.allocated, coalesce(sum(a.quantity), 0)::bigint AS by_warehouse, o.status::text
+        FROM order_lines l JOIN orders o ON o.id = l.order_id LEFT JOIN line_allocations a ON a.line_id = l.id
+        GROUP BY o.number, l.line_no, l.allocated, o.status
+        HAVING coalesce(sum(a.quantity), 0) <> l.allocated OR (o.status = 'CANCELLED' AND (l.allocated > 0 OR l.backordered > 0)) LIMIT 1000`;
+      return rows.map((r) => ({ check: "orders.allocations_match_lines", detail: `SO-${r.number} line ${r.line_no} (${r.status}): allocated ${r.allocated}, by warehouse ${r.by_warehouse}` }));
+    },
+  },
+  {
+    name: "orders.reservations_match_allocations",
+    description: "The active reservations of every order line equal its allocation (kits: per component)",
+    run: async () => {
+      const rows = await db().$queryRaw<{ number: number; line_no: number; sku: string; warehouse: string; expected: bigint; reserved: bigint }[]>`
+        WITH req AS (
+          SELECT l.id AS line_id, a.warehouse_id, coalesce(k.component_id, l.product_id) AS product_id, a.quantity * coalesce(k.quantity, 1) AS qty
+          FROM order_lines l JOIN line_allocations a ON a.line_id = l.id
+          LEFT JOIN kit_components k ON k.kit_id = l.product_id
+        ), res AS (
+          SELECT r.owner_id::uuid AS line_id, l.warehouse_id, r.product_id, sum(r.quantity) AS qty
+          FROM reservations r JOIN locations l ON l.id = r.location_id
+          WHERE r.owner_type = 'OrderLine' AND r.status = 'ACTIVE'
+          GROUP BY r.owner_id, l.warehouse_id, r.product_id
+        )
+        SELECT o.number, ol.line_no, p.sku, w.code AS warehouse, coalesce(req.qty, 0)::bigint AS expected, coalesce(res.qty, 0)::bigint AS reserved
+        FROM req FULL OUTER JOIN res ON res.line_id = req.line_id AND res.warehouse_id = req.warehouse_id AND res.product_id = req.product_id
+        JOIN order_lines ol ON ol.id = coalesce(req.line_id, res.line_id) JOIN orders o ON o.id = ol.order_id
+        JOIN products p ON p.id = coalesce(req.product_id, res.product_id) JOIN warehouses w ON w.id = coalesce(req.warehouse_id, res.warehouse_id)
+        WHERE coalesce(req.qty, 0) <> coalesce(res.qty, 0) LIMIT 1000`;
+      return rows.map((r) => ({ check: "orders.reservations_match_allocations", detail: `SO-${r.number} line ${r.line_no} ${r.sku} at ${r.warehouse}: allocated ${r.expected}, reserved ${r.reserved}` }));
+    },
+  },
 ];
 
 export async function runIntegrityChecks(): Promise<IntegrityReport> {

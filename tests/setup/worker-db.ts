@@ -9,6 +9,7 @@ await dropDatabase(serverUrl, name);
 await ensureDatabase(serverUrl, name, TEMPLATE_DB);
 process.env.DATABASE_URL = withDatabase(serverUrl, name);
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-123";
+process.env.APP_ENCRYPTION_KEY ??= "test-encryption-key-test-encryption-key-1";
 
 afterAll(async () => {
   const { disconnectDb } = await import("../../lib/db");

@@ -1,7 +1,7 @@
 "use server";
 import { defineAction } from "@/lib/actions";
 import { actorOf } from "@/lib/audit/service";
-import { adjustStock } from "@/lib/inventory/adjustments";
+import { adjustStockAndFillBackorders } from "@/lib/orders/service";
 import { holdStock, releaseHold } from "@/lib/inventory/holds";
 import { holdInput, releaseHoldInput } from "@/lib/inventory/hold-schema";
 import { createProduct, updateProduct } from "@/lib/inventory/products";
@@ -29,7 +29,7 @@ export const adjustStockAction = defineAction({
   schema: adjustmentInput,
   revalidate,
   run: async (input, user) => {
-    const r = await adjustStock(actorOf(user), input);
+    const r = await adjustStockAndFillBackorders(actorOf(user), input);
     return { sku: r.sku, quantity: r.quantity };
   },
 });

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
 import { apiActor } from "@/lib/api/keys";
-import { adjustStock } from "@/lib/inventory/adjustments";
+import { adjustStockAndFillBackorders } from "@/lib/orders/service";
 import { inventoryForSkus } from "@/lib/inventory/queries";
 import { adjustmentInput } from "@/lib/inventory/schema";
 
@@ -9,7 +9,7 @@ export const POST = apiRoute({
   auth: "admin",
   body: adjustmentInput,
   run: async ({ body, principal }) => {
-    const r = await adjustStock(apiActor(principal), body);
+    const r = await adjustStockAndFillBackorders(apiActor(principal), body);
     const [entry] = await inventoryForSkus([r.sku]);
     return { status: 201, body: { ...entry, adjustment: { id: r.adjustmentId, quantity: r.quantity, value: r.value.toString() } } };
   },
