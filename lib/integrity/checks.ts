@@ -148,7 +148,7 @@ const CHECKS: Check[] = [
       const rows = await db().$queryRaw<{ number: number; line_no: number; allocated: number; by_warehouse: bigint; status: string }[]>`
         SELECT o.number, l.line_no, l.allocated, coalesce(sum(a.quantity), 0)::bigint AS by_warehouse, o.status::text
         FROM order_lines l JOIN orders o ON o.id = l.order_id LEFT JOIN line_allocations a ON a.line_id = l.id
-        GROUP BY o.number, l.line_no, l.allocated, o.status
+        GROUP BY o.number, l.line_no, l.allocated, l.backordered, o.status
         HAVING coalesce(sum(a.quantity), 0) <> l.allocated OR (o.status = 'CANCELLED' AND (l.allocated > 0 OR l.backordered > 0)) LIMIT 1000`;
       return rows.map((r) => ({ check: "orders.allocations_match_lines", detail: `SO-${r.number} line ${r.line_no} (${r.status}): allocated ${r.allocated}, by warehouse ${r.by_warehouse}` }));
     },
