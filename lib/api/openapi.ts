@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { adjustmentInput, createProductInput, reorderRuleInput } from "../inventory/schema";
+import { channelInput, orderInput } from "../orders/schema";
 
 /** Response shapes, described with zod too so the document and the code share one source. */
 const errorSchema = z.object({
@@ -22,6 +23,26 @@ const productSchema = z.object({
 const stock = { onHand: z.number().int(), reserved: z.number().int(), available: z.number().int() };
 const inventoryEntry = z.object({ sku: z.string(), ...stock, warehouses: z.array(z.object({ code: z.string(), ...stock })) });
 const reorderRule = z.object({ sku: z.string(), warehouse: z.string(), reorderPoint: z.number().int(), reorderQuantity: z.number().int().nullable() });
+
+const orderSchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  channel: z.string(),
+  externalId: z.string(),
+  status: z.string(),
+  paymentStatus: z.string(),
+  currency: z.string(),
+  subtotal: z.string(),
+  shippingPrice: z.string(),
+  tax: z.string(),
+  total: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lines: z.array(z.object({ sku: z.string(), quantity: z.number().int(), unitPrice: z.string(), allocated: z.number().int(), backordered: z.number().int(), shipped: z.number().int(), cancelled: z.number().int() })),
+  allocations: z.array(z.object({ warehouse: z.string(), sku: z.string(), quantity: z.number().int() })),
+  allocationReasons: z.array(z.object({ sku: z.string(), rule: z.string(), reason: z.string(), at: z.string() })),
+});
+const channelSchema = z.object({ code: z.string(), name: z.string(), type: z.string(), currency: z.string() });
 
 function schema(s: z.ZodType) {
   return z.toJSONSchema(s, { target: "openapi-3.0", io: "input", unrepresentable: "any" });
@@ -61,6 +82,44 @@ export function openApiDocument(serverUrl: string) {
           parameters: [idem],
           requestBody: body(adjustmentInput),
           responses: { "201": ok("The item's inventory after the adjustment", inventoryEntry), ...errors(400, 401, 403, 409, 413, 422, 429) },
+        },
+      },
+      "/api/v1/orders": {
+        post: {
+          summary: "Create an order (channel key, or admin key with `channel`)",
+          description: "201 a new order; 200 the existing one when this channel already has the externalId or the Idempotency-Key was used.",
+          parameters: [idem],
+          requestBody: body(orderInput),
+          responses: { "201": ok("Created", orderSchema), "200": ok("The existing order", orderSchema), ...errors(400, 401, 403, 413, 422, 429) },
+        },
+        get: {
+          summary: "List orders (a channel key sees its own channel's)",
+          parameters: [
+            { name: "status", in: "query", schema: { type: "string" } },
+            { name: "updatedSince", in: "query", schema: { type: "string", format: "date-time" } },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+            { name: "cursor", in: "query", schema: { type: "string" } },
+          ],
+          responses: { "200": ok("Orders, oldest update first", z.object({ items: z.array(orderSchema), nextCursor: z.string().nullable() })), ...errors(401, 422, 429) },
+        },
+      },
+      "/api/v1/orders/{id}": {
+        get: { summary: "One order", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }], responses: { "200": ok("The order", orderSchema), ...errors(401, 404, 429) } },
+      },
+      "/api/v1/orders/{id}/cancel": {
+        post: { summary: "Cancel an order; reservations are released", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }], responses: { "200": ok("The cancelled order", orderSchema), ...errors(401, 404, 409, 429) } },
+      },
+      "/api/v1/channels": {
+        get: { summary: "List channels (admin key)", responses: { "200": ok("Channels", z.object({ items: z.array(channelSchema) })), ...errors(401, 403, 429) } },
+        post: { summary: "Create a channel (admin key)", requestBody: body(channelInput), responses: { "201": ok("Created; webhookSecret is shown this once", channelSchema.extend({ webhookSecret: z.string() })), ...errors(400, 401, 403, 409, 422, 429) } },
+      },
+      "/api/v1/channels/{code}/webhooks": {
+        post: {
+          summary: "Signed channel events (no API key)",
+          description: 'Header `Quartermaster-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with the webhook secret>`; refused with 401 when wrong or more than 300 s away from now. Body `{"id","type":"order.created"|"order.cancelled","data"}`; the same event id delivered again changes nothing.',
+          security: [],
+          parameters: [{ name: "code", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": ok("Received", z.object({ received: z.literal(true) })), ...errors(400, 401, 404, 413, 422) },
         },
       },
       "/api/v1/inventory/reorder-rules": {
