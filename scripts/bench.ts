@@ -196,12 +196,14 @@ async function main(): Promise<number> {
 
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "qm-bench-"));
   let server: EmbeddedDb | undefined;
+  let interrupted = false;
   const cleanUp = async () => {
     await disconnectDb().catch(() => {});
     await server?.stop().catch(() => {});
     fs.rmSync(tmpDir, { recursive: true, force: true });
   };
   const onSignal = (sig: NodeJS.Signals) => {
+    interrupted = true;
     console.error(`\nbench: ${sig}, stopping the bench database`);
     void cleanUp().finally(() => process.exit(130));
   };
@@ -232,6 +234,7 @@ async function main(): Promise<number> {
     console.log(missed ? `bench: ${missed} target(s) missed` : "bench: all targets met");
     return cli.strict && missed ? 1 : 0;
   } catch (e) {
+    if (interrupted) return 130;
     console.error(`\nbench FAILED: ${e instanceof Error ? (e.stack ?? e.message) : e}`);
     return 1;
   } finally {

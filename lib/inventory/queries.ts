@@ -6,52 +6,51 @@ import { averageCost } from "./ledger";
 export type WarehouseStock = { code: string; onHand: number; reserved: number; available: number };
 export type InventoryEntry = { sku: string; onHand: number; reserved: number; available: number; warehouses: WarehouseStock[] };
 
-type StockRow = { product_id: string; code: string; on_hand: number; reserved: number };
-
-async function stockRows(productIds: string[]): Promise<StockRow[]> {
-  if (!productIds.length) return [];
-  return db().$queryRaw<StockRow[]>`
-    SELECT b.product_id::text, w.code, sum(b.on_hand)::int AS on_hand, sum(b.reserved)::int AS reserved
-    FROM stock_balances b JOIN warehouses w ON w.id = b.warehouse_id
-    WHERE b.internal AND b.product_id = ANY(${productIds}::uuid[])
-    GROUP BY b.product_id, w.code`;
-}
-
 /**
- * Stock of items by warehouse (CONTRACT §4 inventory entry). Every warehouse is listed (zero
- * where the item has none). A kit's availability derives from its components: the number of
- * whole kits their free stock makes.
+ * Stock of items by warehouse (CONTRACT §4 inventory entry), in one round trip. Every active
+ * warehouse is listed (zero where the item has none). A kit's availability derives from its
+ * components: the number of whole kits their free stock makes.
  */
 export async function inventoryForSkus(skus: string[]): Promise<InventoryEntry[]> {
-  const [products, warehouses] = await Promise.all([
-    db().product.findMany({ where: { sku: { in: skus } }, select: { id: true, sku: true, isKit: true, kitComponents: { select: { componentId: true, quantity: true } } }, orderBy: { sku: "asc" } }),
-    db().warehouse.findMany({ where: { active: true }, select: { code: true }, orderBy: { code: "asc" } }),
-  ]);
-  const ids = new Set<string>();
-  for (const p of products) {
-    ids.add(p.id);
-    for (const c of p.kitComponents) ids.add(c.componentId);
+  if (!skus.length) return [];
+  const rows = await db().$queryRaw<{ sku: string; is_kit: boolean; code: string; component: string | null; per_unit: number | null; on_hand: number; reserved: number }[]>`
+    WITH p AS (SELECT id, sku, is_kit FROM products WHERE sku = ANY(${skus}::text[])),
+    req AS (
+      SELECT p.sku, p.is_kit, CASE WHEN p.is_kit THEN k.component_id ELSE p.id END AS product_id,
+             CASE WHEN p.is_kit THEN k.component_id::text END AS component, k.quantity AS per_unit
+      FROM p LEFT JOIN kit_components k ON p.is_kit AND k.kit_id = p.id
+    )
+    SELECT req.sku, req.is_kit, w.code, req.component, req.per_unit,
+           coalesce(sum(b.on_hand), 0)::int AS on_hand, coalesce(sum(b.reserved), 0)::int AS reserved
+    FROM req CROSS JOIN warehouses w
+    LEFT JOIN stock_balances b ON b.product_id = req.product_id AND b.warehouse_id = w.id AND b.internal
+    WHERE w.active
+    GROUP BY req.sku, req.is_kit, w.code, req.component, req.per_unit
+    ORDER BY req.sku, w.code`;
+  const bySku = new Map<string, { isKit: boolean; ws: Map<string, { onHand: number; reserved: number; kits: number | null }> }>();
+  for (const r of rows) {
+    const e = bySku.get(r.sku) ?? { isKit: r.is_kit, ws: new Map() };
+    bySku.set(r.sku, e);
+    const w = e.ws.get(r.code) ?? { onHand: 0, reserved: 0, kits: null };
+    if (r.is_kit) {
+      const can = r.component && r.per_unit ? Math.floor(Math.max(0, r.on_hand - r.reserved) / r.per_unit) : 0;
+      w.kits = w.kits === null ? can : Math.min(w.kits, can);
+    } else {
+      w.onHand += r.on_hand;
+      w.reserved += r.reserved;
+    }
+    e.ws.set(r.code, w);
   }
-  const rows = await stockRows([...ids]);
-  const at = new Map(rows.map((r) => [`${r.product_id}|${r.code}`, r]));
-  const entry = (productId: string, code: string) => {
-    const r = at.get(`${productId}|${code}`);
-    const onHand = r?.on_hand ?? 0;
-    const reserved = r?.reserved ?? 0;
-    return { code, onHand, reserved, available: onHand - reserved };
-  };
-  return products.map((p) => {
-    const ws = warehouses.map((w) => {
-      if (!p.isKit) return entry(p.id, w.code);
-      const kits = p.kitComponents.length ? Math.min(...p.kitComponents.map((c) => Math.floor(Math.max(0, entry(c.componentId, w.code).available) / c.quantity))) : 0;
-      return { code: w.code, onHand: kits, reserved: 0, available: kits };
-    });
+  return [...bySku.entries()].map(([sku, e]) => {
+    const warehouses = [...e.ws.entries()].map(([code, w]) =>
+      e.isKit ? { code, onHand: w.kits ?? 0, reserved: 0, available: w.kits ?? 0 } : { code, onHand: w.onHand, reserved: w.reserved, available: w.onHand - w.reserved },
+    );
     return {
-      sku: p.sku,
-      onHand: ws.reduce((s, w) => s + w.onHand, 0),
-      reserved: ws.reduce((s, w) => s + w.reserved, 0),
-      available: ws.reduce((s, w) => s + w.available, 0),
-      warehouses: ws,
+      sku,
+      onHand: warehouses.reduce((s, w) => s + w.onHand, 0),
+      reserved: warehouses.reduce((s, w) => s + w.reserved, 0),
+      available: warehouses.reduce((s, w) => s + w.available, 0),
+      warehouses,
     };
   });
 }
@@ -213,20 +212,25 @@ export async function productHistory(productId: string, opts: { warehouse?: stri
   };
 }
 
-/** On hand per item in one warehouse at a past moment, from the moves alone. */
+/**
+ * On hand per item in one warehouse at a past moment, from the moves alone (covering indexes
+ * on (location, created_at) INCLUDE (product, quantity) keep it to index-only scans).
+ */
 export async function stockAsOf(warehouseCode: string, at: Date, opts: { q?: string; limit?: number } = {}) {
   const like = opts.q ? `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = await db().$queryRaw<{ sku: string; name: string; on_hand: bigint }[]>`
     WITH bins AS (
       SELECT l.id FROM locations l JOIN warehouses w ON w.id = l.warehouse_id WHERE w.code = ${warehouseCode} AND l.internal
     ), q AS (
-      SELECT product_id, sum(quantity) AS qty FROM stock_moves WHERE to_location_id IN (SELECT id FROM bins) AND created_at <= ${at} GROUP BY product_id
-      UNION ALL
-      SELECT product_id, -sum(quantity) FROM stock_moves WHERE from_location_id IN (SELECT id FROM bins) AND created_at <= ${at} GROUP BY product_id
+      SELECT product_id, sum(qty) AS on_hand FROM (
+        SELECT product_id, quantity AS qty FROM stock_moves WHERE to_location_id IN (SELECT id FROM bins) AND created_at <= ${at}
+        UNION ALL
+        SELECT product_id, -quantity FROM stock_moves WHERE from_location_id IN (SELECT id FROM bins) AND created_at <= ${at}
+      ) m GROUP BY product_id HAVING sum(qty) <> 0
     )
-    SELECT p.sku, p.name, sum(q.qty) AS on_hand FROM q JOIN products p ON p.id = q.product_id
+    SELECT p.sku, p.name, q.on_hand FROM q JOIN products p ON p.id = q.product_id
     WHERE ${like}::text IS NULL OR p.sku ILIKE ${like} OR p.name ILIKE ${like}
-    GROUP BY p.sku, p.name HAVING sum(q.qty) <> 0 ORDER BY p.sku LIMIT ${opts.limit ?? 500}`;
+    ORDER BY p.sku LIMIT ${opts.limit ?? 500}`;
   return rows.map((r) => ({ sku: r.sku, name: r.name, onHand: Number(r.on_hand) }));
 }
 
