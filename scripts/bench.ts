@@ -22,6 +22,7 @@ import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDb } from "../lib/p
 import { applyMigrations, ROOT } from "../lib/platform/migrate";
 import { seedBase } from "../lib/seed/base";
 import { inventorySuite } from "../tests/bench/inventory.bench-run";
+import { ordersSuite } from "../tests/bench/orders.bench-run";
 
 export type Measurement = {
   name: string;
@@ -66,7 +67,7 @@ export type BenchSuite = {
   run(ctx: BenchContext): Promise<SuiteOutcome>;
 };
 
-const SUITES: BenchSuite[] = [inventorySuite];
+const SUITES: BenchSuite[] = [inventorySuite, ordersSuite];
 const RESULTS_DIR = path.join(ROOT, "tests", "bench", "results");
 const BENCH_DATABASE = "qm_bench";
 
