@@ -7,6 +7,17 @@ import { postJournalEntryInput, type PostJournalEntryInput } from "./schema";
 
 export type PostedEntry = { id: string; number: number; created: boolean };
 
+/** Account ids by key; accounts are never deleted or re-keyed, so one process may remember them. */
+const accountIdCache = new Map<string, string>();
+async function accountIds(tx: Tx, keys: string[]): Promise<Map<string, string>> {
+  const missing = keys.filter((k) => !accountIdCache.has(k));
+  if (missing.length) {
+    const rows = await tx.account.findMany({ where: { key: { in: missing } }, select: { id: true, key: true } });
+    for (const r of rows) accountIdCache.set(r.key, r.id);
+  }
+  return new Map(keys.filter((k) => accountIdCache.has(k)).map((k) => [k, accountIdCache.get(k)!]));
+}
+
 /** Creates the chart of accounts where missing (idempotent; run at every start). */
 export async function ensureChartOfAccounts(tx: Tx): Promise<void> {
   for (const a of CHART_OF_ACCOUNTS) {
@@ -28,8 +39,7 @@ export async function postJournalEntry(tx: Tx, actor: Actor, input: PostJournalE
   if (debits !== credits)
     throw new AppError("UNBALANCED_ENTRY", `The entry does not balance: debits ${debits} ≠ credits ${credits} (minor units).`);
 
-  const accounts = await tx.account.findMany({ where: { key: { in: e.lines.map((l) => l.account) } }, select: { id: true, key: true } });
-  const idOf = new Map(accounts.map((a) => [a.key, a.id]));
+  const idOf = await accountIds(tx, e.lines.map((l) => l.account));
   for (const l of e.lines) if (!idOf.has(l.account)) throw new AppError("NOT_FOUND", `Account ${l.account} does not exist.`);
 
   // INSERT … ON CONFLICT DO NOTHING keeps the transaction usable when the entry exists.
