@@ -1,12 +1,13 @@
 import type { Permission } from "@/lib/authz";
 
-export type NavKey = "dashboard" | "orders" | "inventory" | "warehouse" | "purchasing" | "accounting" | "channels" | "settings";
+export type NavKey = "dashboard" | "orders" | "customers" | "inventory" | "warehouse" | "purchasing" | "accounting" | "channels" | "settings";
 export type NavIcon = NavKey;
 
 /** Every area of the sidebar with the permission needed to see it. */
 export const NAV: { key: NavKey; href: string; permission: Permission }[] = [
   { key: "dashboard", href: "/", permission: "dashboard.view" },
   { key: "orders", href: "/orders", permission: "orders.view" },
+  { key: "customers", href: "/customers", permission: "orders.view" },
   { key: "inventory", href: "/inventory", permission: "inventory.view" },
   { key: "warehouse", href: "/warehouse", permission: "warehouse.view" },
   { key: "purchasing", href: "/purchasing", permission: "purchasing.view" },

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { login } from "./helpers";
 
-const NAV = ["Dashboard", "Orders", "Inventory", "Warehouse", "Purchasing", "Accounting", "Channels", "Settings"];
+const NAV = ["Dashboard", "Orders", "Customers", "Inventory", "Warehouse", "Purchasing", "Accounting", "Channels", "Settings"];
 
 const ROLES = [
   { email: "admin@example.com", role: "Admin", hidden: [] as string[], users: true },
