@@ -6,7 +6,7 @@ import type { Permission } from "@/lib/authz";
 import { NotAllowed, guardPage } from "./guard";
 
 /** An area that is not built yet: an honest empty state, never made-up numbers. */
-export async function AreaPlaceholder({ area, permission }: { area: "purchasing" | "channels"; permission: Permission }) {
+export async function AreaPlaceholder({ area, permission }: { area: "purchasing"; permission: Permission }) {
   const { user, allowed } = await guardPage(permission);
   const t = await getTranslations(`areas.${area}`);
   return (

@@ -83,7 +83,7 @@ const RULE_TEXT = {
 export async function allocateLines(
   tx: Tx,
   actor: Actor,
-  opts: { orderId: string; lines: AllocLine[]; warehouses: Wh[]; allowSplit: boolean; mode: "order" | "fill"; usedWarehouseIds?: string[] },
+  opts: { orderId: string; lines: AllocLine[]; warehouses: Wh[]; allowSplit: boolean; mode: "order" | "fill"; usedWarehouseIds?: string[]; at?: Date },
 ): Promise<Decision[]> {
   const lines = opts.lines.filter((l) => l.need > 0);
   if (!lines.length) return [];
@@ -153,7 +153,7 @@ export async function allocateLines(
       detail: { rule: RULE_TEXT[lineRule], candidates: candidates.get(l.id) ?? [], result: parts.map((p) => ({ warehouse: p.wh.code, quantity: p.qty })), backordered: l.need - got },
     };
     decisions.push(d);
-    await tx.allocationDecision.create({ data: { orderId: opts.orderId, lineId: l.id, rule: d.rule, detail: d.detail, actorLabel: actor.label } });
+    await tx.allocationDecision.create({ data: { orderId: opts.orderId, lineId: l.id, rule: d.rule, detail: d.detail, actorLabel: actor.label, ...(opts.at ? { at: opts.at } : {}) } });
   }
   return decisions;
 }

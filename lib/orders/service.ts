@@ -15,17 +15,17 @@ import { computeTotals } from "./totals";
 
 export type CreateResult = { orderId: string; created: boolean };
 
-async function event(tx: Tx, actor: Actor, orderId: string, type: string, message: string, from?: OrderStatus | null, to?: OrderStatus | null) {
-  await tx.orderEvent.create({ data: { orderId, actorLabel: actor.label, type, message, fromStatus: from ?? null, toStatus: to ?? null } });
+async function event(tx: Tx, actor: Actor, orderId: string, type: string, message: string, from?: OrderStatus | null, to?: OrderStatus | null, at?: Date) {
+  await tx.orderEvent.create({ data: { orderId, actorLabel: actor.label, type, message, fromStatus: from ?? null, toStatus: to ?? null, ...(at ? { at } : {}) } });
 }
 
 /** Changes status through the state machine (compare-and-set on the version), with a timeline entry. */
-async function transition(tx: Tx, actor: Actor, order: { id: string; status: OrderStatus; version: number }, to: OrderStatus, why: string, extra: { heldFrom?: OrderStatus | null; holdReason?: string | null } = {}) {
+async function transition(tx: Tx, actor: Actor, order: { id: string; status: OrderStatus; version: number }, to: OrderStatus, why: string, extra: { heldFrom?: OrderStatus | null; holdReason?: string | null } = {}, at?: Date) {
   if (order.status === to) return order;
   assertTransition(order.status, to);
   const n = await tx.order.updateMany({ where: { id: order.id, version: order.version }, data: { status: to, version: { increment: 1 }, ...extra } });
   if (n.count !== 1) throw new AppError("CONFLICT", "The order changed meanwhile; reload and try again.");
-  await event(tx, actor, order.id, "status", why, order.status, to);
+  await event(tx, actor, order.id, "status", why, order.status, to, at);
   return { ...order, status: to, version: order.version + 1 };
 }
 
@@ -42,11 +42,11 @@ async function channelWarehouses(tx: Tx, channelId: string) {
 }
 
 /** Re-derives the status from the lines after allocation changed. */
-async function settleAllocationStatus(tx: Tx, actor: Actor, orderId: string, why: string) {
+async function settleAllocationStatus(tx: Tx, actor: Actor, orderId: string, why: string, at?: Date) {
   const o = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { lines: true } });
   if (!ALLOCATABLE.includes(o.status)) return o.status;
   const next = allocationStatus(o.lines);
-  await transition(tx, actor, o, next, why);
+  await transition(tx, actor, o, next, why, {}, at);
   return next;
 }
 
@@ -136,7 +136,7 @@ export async function createOrder(actor: Actor, opts: { channelId: string; input
         return { orderId: order.id, lineNo: i + 1, productId: p.id, sku: p.sku, name: p.name, quantity: l.quantity, unitPrice: l.price, lineTotal: totals.lines[i]!.lineTotal, tax: totals.lines[i]!.tax, backordered: l.quantity };
       }),
     });
-    await event(tx, actor, order.id, "created", `Order received from ${channel.name} (${input.externalId})`, null, "PENDING");
+    await event(tx, actor, order.id, "created", `Order received from ${channel.name} (${input.externalId})`, null, "PENDING", placedAt);
 
     // Books: the sale, and the payment when the channel says it is paid.
     if (totals.total > 0n)
@@ -166,7 +166,7 @@ export async function createOrder(actor: Actor, opts: { channelId: string; input
       });
 
     let o = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { id: true, status: true, version: true } });
-    o = await transition(tx, actor, o, "CONFIRMED", "Confirmed on receipt");
+    o = await transition(tx, actor, o, "CONFIRMED", "Confirmed on receipt", {}, placedAt);
     const lines = await tx.orderLine.findMany({ where: { orderId: order.id }, orderBy: { lineNo: "asc" } });
     await allocateLines(tx, actor, {
       orderId: order.id,
@@ -174,8 +174,9 @@ export async function createOrder(actor: Actor, opts: { channelId: string; input
       warehouses: await channelWarehouses(tx, channel.id),
       allowSplit: channel.allowSplit,
       mode: "order",
+      at: placedAt,
     });
-    await settleAllocationStatus(tx, actor, order.id, "Allocated on confirmation");
+    await settleAllocationStatus(tx, actor, order.id, "Allocated on confirmation", placedAt);
     await recordAudit(tx, { actor, action: "order.create", entityType: "Order", entityId: order.id, after: { number: order.number, channel: channel.code, externalId: input.externalId, total: totals.total } });
     return { orderId: order.id, created: true };
   };

@@ -4,6 +4,7 @@ import { db, transaction } from "../db";
 import { postJournalEntry } from "../accounting/service";
 import { seedBase } from "./base";
 import { seedDemoInventory } from "./demo-inventory";
+import { seedDemoOrders } from "./demo-orders";
 import { hashPassword } from "../auth/password";
 import { SYSTEM_ACTOR, recordAudit } from "../audit/service";
 import type { RoleName } from "../authz";
@@ -54,5 +55,6 @@ export async function seed(opts: { demo: boolean }): Promise<SeedResult> {
     });
   }, { timeoutMs: 60_000 });
   await seedDemoInventory();
+  await seedDemoOrders();
   return { seeded: "demo" };
 }
