@@ -165,8 +165,8 @@ export async function createOrder(actor: Actor, opts: { channelId: string; input
         lines: [{ account: "cash", debit: totals.total }, { account: "accounts_receivable", credit: totals.total }],
       });
 
-    let o = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { id: true, status: true, version: true } });
-    o = await transition(tx, actor, o, "CONFIRMED", "Confirmed on receipt", {}, placedAt);
+    // Fresh from the insert: PENDING, version 1.
+    await transition(tx, actor, { id: order.id, status: "PENDING", version: 1 }, "CONFIRMED", "Confirmed on receipt", {}, placedAt);
     const lines = await tx.orderLine.findMany({ where: { orderId: order.id }, orderBy: { lineNo: "asc" } });
     await allocateLines(tx, actor, {
       orderId: order.id,
