@@ -10,17 +10,20 @@ import { adjustStock } from "../inventory/adjustments";
 import type { AdjustmentInput } from "../inventory/schema";
 import { allocateLines, deallocateLine, LINE_OWNER } from "./allocation";
 import type { OrderInput } from "./schema";
-import { ALLOCATABLE, allocationStatus, assertTransition, label } from "./state";
+import { ALLOCATABLE, allocationStatus, assertTransition, FILLABLE, label } from "./state";
 import { computeTotals } from "./totals";
+import { returnLineToStock, settleFulfilment } from "../fulfilment/service";
+
+const IN_FULFILMENT: readonly OrderStatus[] = ["PICKING", "PACKED", "PARTIALLY_SHIPPED"];
 
 export type CreateResult = { orderId: string; created: boolean };
 
-async function event(tx: Tx, actor: Actor, orderId: string, type: string, message: string, from?: OrderStatus | null, to?: OrderStatus | null, at?: Date) {
+export async function event(tx: Tx, actor: Actor, orderId: string, type: string, message: string, from?: OrderStatus | null, to?: OrderStatus | null, at?: Date) {
   await tx.orderEvent.create({ data: { orderId, actorLabel: actor.label, type, message, fromStatus: from ?? null, toStatus: to ?? null, ...(at ? { at } : {}) } });
 }
 
 /** Changes status through the state machine (compare-and-set on the version), with a timeline entry. */
-async function transition(tx: Tx, actor: Actor, order: { id: string; status: OrderStatus; version: number }, to: OrderStatus, why: string, extra: { heldFrom?: OrderStatus | null; holdReason?: string | null } = {}, at?: Date) {
+export async function transition(tx: Tx, actor: Actor, order: { id: string; status: OrderStatus; version: number }, to: OrderStatus, why: string, extra: { heldFrom?: OrderStatus | null; holdReason?: string | null } = {}, at?: Date) {
   if (order.status === to) return order;
   assertTransition(order.status, to);
   const n = await tx.order.updateMany({ where: { id: order.id, version: order.version }, data: { status: to, version: { increment: 1 }, ...extra } });
@@ -29,13 +32,13 @@ async function transition(tx: Tx, actor: Actor, order: { id: string; status: Ord
   return { ...order, status: to, version: order.version + 1 };
 }
 
-async function lockOrder(tx: Tx, orderId: string) {
+export async function lockOrder(tx: Tx, orderId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM orders WHERE id = ${orderId}::uuid FOR UPDATE`;
   if (!rows.length) throw new AppError("NOT_FOUND", "Order not found.");
   return tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { lines: { orderBy: { lineNo: "asc" } }, channel: { include: { warehouses: { orderBy: { priority: "asc" } } } } } });
 }
 
-async function channelWarehouses(tx: Tx, channelId: string) {
+export async function channelWarehouses(tx: Tx, channelId: string) {
   const cw = await tx.channelWarehouse.findMany({ where: { channelId }, orderBy: { priority: "asc" } });
   const ws = await tx.warehouse.findMany({ where: { id: { in: cw.map((c) => c.warehouseId) }, active: true }, select: { id: true, code: true } });
   return cw.map((c) => ws.find((w) => w.id === c.warehouseId)).filter((w): w is { id: string; code: string } => Boolean(w));
@@ -192,7 +195,7 @@ export async function fillBackorders(tx: Tx, actor: Actor, productIds: string[])
   const lines = await tx.$queryRaw<{ id: string; order_id: string; line_no: number; sku: string; product_id: string; backordered: number; channel_id: string; allow_split: boolean }[]>`
     SELECT l.id::text, l.order_id::text, l.line_no, l.sku, l.product_id::text, l.backordered, o.channel_id::text, c.allow_split
     FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN channels c ON c.id = o.channel_id
-    WHERE l.backordered > 0 AND o.status IN ('CONFIRMED', 'ALLOCATED', 'PARTIALLY_ALLOCATED', 'BACKORDERED')
+    WHERE l.backordered > 0 AND o.status::text = ANY(${[...FILLABLE]}::text[])
       AND (l.product_id = ANY(${productIds}::uuid[])
            OR EXISTS (SELECT 1 FROM kit_components k WHERE k.kit_id = l.product_id AND k.component_id = ANY(${productIds}::uuid[])))
     ORDER BY o.created_at, o.number, l.line_no
@@ -272,6 +275,8 @@ export async function cancelOrder(actor: Actor, opts: { orderId: string; reason?
     assertTransition(o.status, "CANCELLED");
     const freed = new Set<string>();
     for (const l of o.lines) {
+      // Picked goods go back to their bins by moves, open pick tasks shrink.
+      await returnLineToStock(tx, actor, l.id);
       await deallocateLine(tx, l.id, { toBackorder: false });
       const back = await tx.orderLine.findUniqueOrThrow({ where: { id: l.id } });
       if (back.backordered > 0) await tx.orderLine.update({ where: { id: l.id }, data: { cancelled: { increment: back.backordered }, backordered: 0 } });
@@ -296,9 +301,10 @@ export async function cancelOrderLine(actor: Actor, opts: { orderId: string; lin
     const o = await lockOrder(tx, opts.orderId);
     const line = o.lines.find((l) => l.id === opts.lineId);
     if (!line) throw new AppError("NOT_FOUND", "Order line not found.");
-    if (!ALLOCATABLE.includes(o.status) && o.status !== "ON_HOLD") throw new AppError("CONFLICT", `Lines of an order that is ${label(o.status)} cannot be cancelled here.`);
+    if (!ALLOCATABLE.includes(o.status) && !IN_FULFILMENT.includes(o.status) && o.status !== "ON_HOLD") throw new AppError("CONFLICT", `Lines of an order that is ${label(o.status)} cannot be cancelled here.`);
     const open = line.allocated + line.backordered;
     if (open === 0) throw new AppError("CONFLICT", "Nothing is left to cancel on this line.");
+    await returnLineToStock(tx, actor, line.id);
     await deallocateLine(tx, line.id, { toBackorder: false });
     await tx.orderLine.update({ where: { id: line.id }, data: { cancelled: { increment: line.backordered }, backordered: 0 } });
     // Reverse the part of the sale this line stood for (pro rata to what was open).
@@ -310,8 +316,8 @@ export async function cancelOrderLine(actor: Actor, opts: { orderId: string; lin
     await event(tx, actor, o.id, "line_cancelled", `Line ${line.lineNo}: ${open} × ${line.sku} cancelled${opts.reason ? ` — ${opts.reason}` : ""}`);
     const freed = [line.productId, ...(await tx.kitComponent.findMany({ where: { kitId: line.productId }, select: { componentId: true } })).map((c) => c.componentId)];
     const fresh = await tx.orderLine.findMany({ where: { orderId: o.id } });
-    const next = allocationStatus(fresh);
-    if (o.status !== "ON_HOLD") await transition(tx, actor, o, next, "Line cancelled");
+    if (IN_FULFILMENT.includes(o.status)) await settleFulfilment(tx, actor, o.id, "Line cancelled");
+    else if (o.status !== "ON_HOLD") await transition(tx, actor, o, allocationStatus(fresh), "Line cancelled");
     await fillBackorders(tx, actor, freed);
     await recordAudit(tx, { actor, action: "order.cancel_line", entityType: "Order", entityId: o.id, after: { lineNo: line.lineNo, sku: line.sku, cancelled: open } });
     return { orderId: o.id };

@@ -9,9 +9,9 @@ export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   PARTIALLY_ALLOCATED: ["ALLOCATED", "BACKORDERED", "PICKING", "ON_HOLD", "CANCELLED"],
   BACKORDERED: ["ALLOCATED", "PARTIALLY_ALLOCATED", "ON_HOLD", "CANCELLED"],
   ON_HOLD: ["PENDING", "CONFIRMED", "ALLOCATED", "PARTIALLY_ALLOCATED", "BACKORDERED", "PICKING", "PACKED", "CANCELLED"],
-  PICKING: ["PACKED", "ALLOCATED", "PARTIALLY_ALLOCATED", "BACKORDERED", "ON_HOLD", "CANCELLED"],
-  PACKED: ["SHIPPED", "PARTIALLY_SHIPPED", "ON_HOLD", "CANCELLED"],
-  PARTIALLY_SHIPPED: ["SHIPPED", "PICKING"],
+  PICKING: ["PACKED", "PARTIALLY_SHIPPED", "SHIPPED", "ALLOCATED", "PARTIALLY_ALLOCATED", "BACKORDERED", "ON_HOLD", "CANCELLED"],
+  PACKED: ["SHIPPED", "PARTIALLY_SHIPPED", "PICKING", "ALLOCATED", "PARTIALLY_ALLOCATED", "BACKORDERED", "ON_HOLD", "CANCELLED"],
+  PARTIALLY_SHIPPED: ["SHIPPED", "PICKING", "PACKED"],
   SHIPPED: ["DELIVERED"],
   DELIVERED: [],
   CANCELLED: [],
@@ -42,6 +42,12 @@ export function allocationStatus(lines: { allocated: number; backordered: number
   if (allocated === 0) return "BACKORDERED";
   return "PARTIALLY_ALLOCATED";
 }
+
+/** Statuses whose allocated stock can go into a pick wave. */
+export const WAVEABLE: readonly OrderStatus[] = ["ALLOCATED", "PARTIALLY_ALLOCATED", "PICKING", "PACKED", "PARTIALLY_SHIPPED"];
+
+/** Statuses whose backorders are filled when stock arrives. */
+export const FILLABLE: readonly OrderStatus[] = ["CONFIRMED", "ALLOCATED", "PARTIALLY_ALLOCATED", "BACKORDERED", "PICKING", "PACKED", "PARTIALLY_SHIPPED"];
 
 /** Statuses in which allocation may still change (before picking starts). */
 export const ALLOCATABLE: readonly OrderStatus[] = ["CONFIRMED", "ALLOCATED", "PARTIALLY_ALLOCATED", "BACKORDERED"];

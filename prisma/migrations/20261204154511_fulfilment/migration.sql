@@ -147,5 +147,3 @@ ALTER TABLE "pick_tasks" ADD CONSTRAINT pick_tasks_quantities CHECK (quantity >=
 ALTER TABLE "package_items" ADD CONSTRAINT package_items_quantity CHECK (quantity > 0);
 ALTER TABLE "pick_waves" ADD CONSTRAINT pick_waves_lengths CHECK (route_length >= 0 AND naive_length >= 0);
 ALTER TABLE "shipments" ADD CONSTRAINT shipments_tracking CHECK (length(btrim(tracking_number)) > 0 AND cost >= 0);
-CREATE TRIGGER scan_records_append_only BEFORE UPDATE OR DELETE ON "scan_records"
-  FOR EACH ROW EXECUTE FUNCTION qm_forbid_change();
