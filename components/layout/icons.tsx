@@ -4,6 +4,7 @@ const paths: Record<string, string> = {
   orders: "M6 3h12l2 4v13a1 1 0 01-1 1H5a1 1 0 01-1-1V7l2-4zM4 7h16M9 11h6",
   customers: "M16 19v-1a4 4 0 00-4-4H7a4 4 0 00-4 4v1M9.5 10a3.5 3.5 0 100-7 3.5 3.5 0 000 7zM21 19v-1a4 4 0 00-3-3.87M15.5 3.13a3.5 3.5 0 010 6.74",
   inventory: "M21 8l-9-5-9 5 9 5 9-5zM3 8v8l9 5 9-5V8M12 13v8",
+  fulfilment: "M3 7l9-4 9 4v10l-9 4-9-4V7zM3 7l9 4 9-4M12 11v10M7.5 5l9 4",
   warehouse: "M3 21V8l9-5 9 5v13M7 21v-8h10v8M7 17h10",
   purchasing: "M3 3h2l2.5 12h11L21 7H6.2M9 20a1 1 0 100-2 1 1 0 000 2zm9 0a1 1 0 100-2 1 1 0 000 2z",
   accounting: "M4 4h16v16H4zM8 8h8M8 12h8M8 16h5",

@@ -51,6 +51,7 @@ export async function createWarehouse(actor: Actor, input: WarehouseInput) {
       await tx.location.create({
         data: { warehouseId: w.id, parentId: zone.id, kind: "BIN", code: "RECV", name: "Receiving", internal: true, isDefault: true, barcode: `${w.code}-RECV`, x: 0, y: 0 },
       });
+      await tx.location.create({ data: { warehouseId: w.id, kind: "PACK", code: "PACK", name: "Packing station", internal: true, barcode: `${w.code}-PACK`, x: 0, y: 0 } });
       await recordAudit(tx, { actor, action: "warehouse.create", entityType: "Warehouse", entityId: w.id, after: input });
       return { id: w.id, code: w.code, name: w.name };
     });

@@ -5,6 +5,7 @@ import { postJournalEntry } from "../accounting/service";
 import { seedBase } from "./base";
 import { seedDemoInventory } from "./demo-inventory";
 import { seedDemoOrders } from "./demo-orders";
+import { seedDemoFulfilment } from "./demo-fulfilment";
 import { hashPassword } from "../auth/password";
 import { SYSTEM_ACTOR, recordAudit } from "../audit/service";
 import type { RoleName } from "../authz";
@@ -56,5 +57,6 @@ export async function seed(opts: { demo: boolean }): Promise<SeedResult> {
   }, { timeoutMs: 60_000 });
   await seedDemoInventory();
   await seedDemoOrders();
+  await seedDemoFulfilment();
   return { seeded: "demo" };
 }

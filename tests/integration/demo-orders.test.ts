@@ -5,6 +5,7 @@ import { listChannels } from "@/lib/channels/queries";
 import { getCustomer, listCustomers } from "@/lib/customers/queries";
 import { seedDemoInventory } from "@/lib/seed/demo-inventory";
 import { seedDemoOrders } from "@/lib/seed/demo-orders";
+import { seedDemoFulfilment } from "@/lib/seed/demo-fulfilment";
 import { makeUser } from "./helpers";
 
 // The test database has the base data (chart of accounts, virtual locations) from the template;
@@ -54,6 +55,15 @@ describe("demo seed of channels and orders", () => {
     expect(() => JSON.stringify(detail)).not.toThrow();
     // Found again by email, in any case.
     expect((await listCustomers({ q: regular!.email.toUpperCase() })).rows.map((c) => c.id)).toEqual([regular!.id]);
+
+    // The warehouse takes some orders through pick, pack and ship (a short pick included).
+    const ff = await seedDemoFulfilment();
+    expect(ff.waves).toBe(3);
+    expect(ff.shipped).toBeGreaterThan(0);
+    const statuses = new Set((await db().order.findMany({ select: { status: true } })).map((o) => o.status));
+    for (const s of ["SHIPPED", "DELIVERED", "PACKED", "PICKING"] as const) expect(statuses.has(s), s).toBe(true);
+    expect(await db().pickTask.count({ where: { short: { gt: 0 } } })).toBeGreaterThan(0);
+    expect((await seedDemoFulfilment()).waves).toBe(0);
 
     const report = await runIntegrityChecks();
     expect(report.violations).toEqual([]);

@@ -68,6 +68,11 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
             <Button asChild variant="secondary">
               <a href={`/inventory/export?${params}`}>{t("export")}</a>
             </Button>
+            <Button asChild variant="secondary">
+              <a href={`/fulfilment/documents/product-labels${filter.category ? `?category=${encodeURIComponent(filter.category)}` : ""}`} target="_blank" rel="noopener">
+                {t("printLabels")}
+              </a>
+            </Button>
             {manage && (
               <>
                 <Button asChild variant="secondary">

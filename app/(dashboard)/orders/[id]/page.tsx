@@ -9,6 +9,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { can } from "@/lib/authz";
 import { getFormatters } from "@/lib/i18n/format";
 import { orderDetail } from "@/lib/orders/list-queries";
+import { packagesOfOrder, packQueue } from "@/lib/fulfilment/queries";
 import { ALLOCATABLE, canTransition } from "@/lib/orders/state";
 import { NotAllowed, guardPage } from "../../guard";
 import { CancelLineButton, OrderActions, type AllowedOrderActions } from "../_components/order-actions";
@@ -32,6 +33,10 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const [d, f] = await Promise.all([load(id), getFormatters()]);
   if (!d) notFound();
+  const tf = await getTranslations("fulfilment.order");
+  const tf2 = await getTranslations("fulfilment.station");
+  const [packages, queue] = await Promise.all([packagesOfOrder(d.order.id), packQueue(d.order.id)]);
+  const packHere = queue.filter((q) => q.orderId === d.order.id).map((q) => q.warehouse);
   const o = d.order;
   const money = (x: bigint) => f.money(x, o.currency);
   const statusLabel = (s: (typeof o)["status"]) => t(`status.${s}`);
@@ -45,7 +50,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     cancel: manage && !shipped && canTransition(o.status, "CANCELLED"),
     reallocate: manage && ALLOCATABLE.includes(o.status),
   };
-  const lineCancellable = manage && (ALLOCATABLE.includes(o.status) || o.status === "ON_HOLD");
+  const lineCancellable = manage && (ALLOCATABLE.includes(o.status) || ["ON_HOLD", "PICKING", "PACKED", "PARTIALLY_SHIPPED"].includes(o.status));
   const rate = new Intl.NumberFormat(f.locale, { style: "percent", maximumFractionDigits: 4 }).format(o.taxRate as unknown as number);
   const c = d.customer;
 
@@ -248,6 +253,38 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </div>
         </Card>
 
+        <Card title={tf("title")} className="lg:col-span-2">
+          {packages.length === 0 && packHere.length === 0 ? (
+            <p className="text-sm text-slate-500">{tf("none")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm" data-testid="order-packages">
+              {packages.map((p) => (
+                <li key={p.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2">
+                  <span className="font-medium">PKG-{p.number}</span>
+                  <span className="font-mono text-xs text-slate-500">{p.warehouse}</span>
+                  <span className="text-slate-600">{p.items.map((i) => `${i.quantity} × ${i.sku}`).join(", ")}</span>
+                  {p.shipment ? (
+                    <span className="text-slate-700">
+                      {p.shipment.carrier} {p.shipment.service} · <span className="font-mono">{p.shipment.trackingNumber}</span>
+                      {p.shipment.deliveredAt ? ` · ${tf2("delivered")}` : ""}
+                    </span>
+                  ) : (
+                    <Badge tone="info">{tf2(`status.${p.status as "PACKED"}`)}</Badge>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {packHere.length > 0 && (
+            <div className="mt-3 flex flex-wrap gap-3">
+              {packHere.map((w) => (
+                <Link key={w} className="text-sm font-medium text-indigo-700 hover:underline" href={`/fulfilment/pack/${o.id}?warehouse=${encodeURIComponent(w)}`}>
+                  {tf("pack", { warehouse: w })}
+                </Link>
+              ))}
+            </div>
+          )}
+        </Card>
         <Card title={t("detail.timelineTitle")} className="lg:col-span-2">
           {d.events.length === 0 ? (
             <p className="text-sm text-slate-500">{t("detail.noEvents")}</p>

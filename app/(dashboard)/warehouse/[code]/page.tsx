@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -57,7 +58,16 @@ export default async function WarehouseDetailPage({ params }: { params: Promise<
       <PageHeader
         title={`${w.code} · ${w.name}`}
         description={[address, t("detail.summary", { bins: w.bins, units: f.number(w.onHand) })].filter(Boolean).join(" — ")}
-        actions={manage ? <CreateLocationDialog warehouse={w.code} kinds={kinds} parents={parents} /> : undefined}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <Button asChild variant="secondary">
+              <a href={`/fulfilment/documents/bin-labels?warehouse=${encodeURIComponent(w.code)}`} target="_blank" rel="noopener">
+                {t("detail.printBinLabels")}
+              </a>
+            </Button>
+            {manage && <CreateLocationDialog warehouse={w.code} kinds={kinds} parents={parents} />}
+          </div>
+        }
       />
       <section aria-labelledby="locations-title" className="space-y-3">
         <div>
