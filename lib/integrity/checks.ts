@@ -176,6 +176,63 @@ const CHECKS: Check[] = [
       return rows.map((r) => ({ check: "orders.reservations_match_allocations", detail: `SO-${r.number} line ${r.line_no} ${r.sku} at ${r.warehouse}: allocated ${r.expected}, reserved ${r.reserved}` }));
     },
   },
+  {
+    name: "fulfilment.packed_within_picked",
+    description: "Unshipped packages hold no more of a line's item than is picked and reserved at the packing station",
+    run: async () => {
+      const rows = await db().$queryRaw<{ number: number; line_no: number; sku: string; packed: bigint; at_pack: bigint }[]>`
+        WITH packed AS (
+          SELECT i.line_id, i.product_id, pk.warehouse_id, sum(i.quantity) AS qty FROM package_items i JOIN packages pk ON pk.id = i.package_id
+          WHERE pk.status <> 'SHIPPED' GROUP BY i.line_id, i.product_id, pk.warehouse_id
+        ), at_pack AS (
+          SELECT r.owner_id::uuid AS line_id, r.product_id, l.warehouse_id, sum(r.quantity) AS qty FROM reservations r JOIN locations l ON l.id = r.location_id
+          WHERE r.owner_type = 'OrderLine' AND r.status = 'ACTIVE' AND l.kind = 'PACK' GROUP BY r.owner_id, r.product_id, l.warehouse_id
+        )
+        SELECT o.number, ol.line_no, p.sku, packed.qty::bigint AS packed, coalesce(at_pack.qty, 0)::bigint AS at_pack
+        FROM packed LEFT JOIN at_pack ON at_pack.line_id = packed.line_id AND at_pack.product_id = packed.product_id AND at_pack.warehouse_id = packed.warehouse_id
+        JOIN order_lines ol ON ol.id = packed.line_id JOIN orders o ON o.id = ol.order_id JOIN products p ON p.id = packed.product_id
+        WHERE packed.qty > coalesce(at_pack.qty, 0) LIMIT 1000`;
+      return rows.map((r) => ({ check: "fulfilment.packed_within_picked", detail: `SO-${r.number} line ${r.line_no} ${r.sku}: packed ${r.packed}, at packing station ${r.at_pack}` }));
+    },
+  },
+  {
+    name: "fulfilment.shipped_matches_shipments",
+    description: "Each line's shipped quantity equals the units in its shipped packages, and each shipment's goods left by moves to the customer",
+    run: async () => {
+      const rows = await db().$queryRaw<{ number: number; line_no: number; shipped: number; in_packages: bigint }[]>`
+        WITH per AS (
+          SELECT i.line_id, min(i.quantity / coalesce(k.quantity, 1)) AS units, count(*) AS parts
+          FROM package_items i JOIN packages pk ON pk.id = i.package_id AND pk.status = 'SHIPPED'
+          JOIN order_lines ol ON ol.id = i.line_id LEFT JOIN kit_components k ON k.kit_id = ol.product_id AND k.component_id = i.product_id
+          GROUP BY i.package_id, i.line_id
+        ), sums AS (SELECT line_id, sum(units) AS qty FROM per GROUP BY line_id)
+        SELECT o.number, ol.line_no, ol.shipped, coalesce(sums.qty, 0)::bigint AS in_packages
+        FROM order_lines ol JOIN orders o ON o.id = ol.order_id LEFT JOIN sums ON sums.line_id = ol.id
+        WHERE ol.shipped <> coalesce(sums.qty, 0) LIMIT 1000`;
+      const moves = await db().$queryRaw<{ tracking: string; packed: bigint; moved: bigint }[]>`
+        SELECT s.tracking_number AS tracking,
+          (SELECT coalesce(sum(i.quantity), 0) FROM package_items i WHERE i.package_id = s.package_id)::bigint AS packed,
+          (SELECT coalesce(sum(m.quantity), 0) FROM stock_moves m WHERE m.source_type = 'Shipment' AND m.source_id = s.id::text AND m.type = 'SHIPMENT')::bigint AS moved
+        FROM shipments s
+        WHERE (SELECT coalesce(sum(i.quantity), 0) FROM package_items i WHERE i.package_id = s.package_id)
+           <> (SELECT coalesce(sum(m.quantity), 0) FROM stock_moves m WHERE m.source_type = 'Shipment' AND m.source_id = s.id::text AND m.type = 'SHIPMENT')
+        LIMIT 1000`;
+      return [
+        ...rows.map((r) => ({ check: "fulfilment.shipped_matches_shipments", detail: `SO-${r.number} line ${r.line_no}: shipped ${r.shipped}, in shipped packages ${r.in_packages}` })),
+        ...moves.map((m) => ({ check: "fulfilment.shipped_matches_shipments", detail: `Shipment ${m.tracking}: packed ${m.packed}, moved to customer ${m.moved}` })),
+      ];
+    },
+  },
+  {
+    name: "fulfilment.tasks_within_bounds",
+    description: "No pick task has more picked and short than its quantity; finished waves have nothing left to pick",
+    run: async () => {
+      const rows = await db().$queryRaw<{ number: number; left: bigint }[]>`
+        SELECT w.number, sum(t.quantity - t.picked - t.short)::bigint AS left FROM pick_waves w JOIN pick_tasks t ON t.wave_id = w.id
+        WHERE w.status = 'DONE' GROUP BY w.number HAVING sum(t.quantity - t.picked - t.short) <> 0 LIMIT 1000`;
+      return rows.map((r) => ({ check: "fulfilment.tasks_within_bounds", detail: `W-${r.number} is done but ${r.left} units are left to pick` }));
+    },
+  },
 ];
 
 export async function runIntegrityChecks(): Promise<IntegrityReport> {
