@@ -101,3 +101,15 @@ export async function packStation(orderId: string, warehouseCode: string): Promi
     WHERE t.order_id = ${orderId}::uuid AND w.warehouse_id = ${warehouse.id}::uuid AND w.status = 'OPEN'`;
   return { order, warehouse, lines, packages, openTasks: t?.n ?? 0 };
 }
+
+/** Warehouses where this order has allocated stock not yet in a wave (it can be picked now). */
+export async function unwavedWarehouses(orderId: string): Promise<string[]> {
+  const rows = await db().$queryRaw<{ code: string }[]>`
+    SELECT DISTINCT w.code FROM reservations r JOIN locations l ON l.id = r.location_id JOIN warehouses w ON w.id = l.warehouse_id
+    JOIN order_lines ol ON ol.id::text = r.owner_id JOIN orders o ON o.id = ol.order_id
+    WHERE ol.order_id = ${orderId}::uuid AND r.owner_type = ${LINE_OWNER} AND r.status = 'ACTIVE' AND l.kind <> 'PACK'
+      AND o.status::text = ANY(${[...WAVEABLE]}::text[])
+      AND NOT EXISTS (SELECT 1 FROM pick_tasks t JOIN pick_waves pw ON pw.id = t.wave_id WHERE t.order_id = ol.order_id AND pw.warehouse_id = w.id AND pw.status = 'OPEN')
+    ORDER BY w.code`;
+  return rows.map((r) => r.code);
+}

@@ -9,7 +9,8 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { can } from "@/lib/authz";
 import { getFormatters } from "@/lib/i18n/format";
 import { orderDetail } from "@/lib/orders/list-queries";
-import { packagesOfOrder, packQueue } from "@/lib/fulfilment/queries";
+import { packagesOfOrder, packQueue, unwavedWarehouses } from "@/lib/fulfilment/queries";
+import { PickNowButton } from "../../fulfilment/_components/pick-now-button";
 import { ALLOCATABLE, canTransition } from "@/lib/orders/state";
 import { NotAllowed, guardPage } from "../../guard";
 import { CancelLineButton, OrderActions, type AllowedOrderActions } from "../_components/order-actions";
@@ -37,6 +38,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const tf2 = await getTranslations("fulfilment.station");
   const [packages, queue] = await Promise.all([packagesOfOrder(d.order.id), packQueue(d.order.id)]);
   const packHere = queue.filter((q) => q.orderId === d.order.id).map((q) => q.warehouse);
+  const pickable = can(user.role, "warehouse.operate") ? await unwavedWarehouses(d.order.id) : [];
   const o = d.order;
   const money = (x: bigint) => f.money(x, o.currency);
   const statusLabel = (s: (typeof o)["status"]) => t(`status.${s}`);
@@ -254,7 +256,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </Card>
 
         <Card title={tf("title")} className="lg:col-span-2">
-          {packages.length === 0 && packHere.length === 0 ? (
+          {packages.length === 0 && packHere.length === 0 && pickable.length === 0 ? (
             <p className="text-sm text-slate-500">{tf("none")}</p>
           ) : (
             <ul className="divide-y divide-slate-100 text-sm" data-testid="order-packages">
@@ -274,6 +276,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 </li>
               ))}
             </ul>
+          )}
+          {pickable.length > 0 && (
+            <div className="mt-3 flex flex-wrap gap-3">
+              {pickable.map((w) => (
+                <PickNowButton key={w} orderId={o.id} warehouse={w} label={tf("pickNow", { warehouse: w })} />
+              ))}
+            </div>
           )}
           {packHere.length > 0 && (
             <div className="mt-3 flex flex-wrap gap-3">
