@@ -23,6 +23,7 @@ import { applyMigrations, ROOT } from "../lib/platform/migrate";
 import { seedBase } from "../lib/seed/base";
 import { inventorySuite } from "../tests/bench/inventory.bench-run";
 import { ordersSuite } from "../tests/bench/orders.bench-run";
+import { routingSuite } from "../tests/bench/routing.bench-run";
 
 export type Measurement = {
   name: string;
@@ -67,7 +68,7 @@ export type BenchSuite = {
   run(ctx: BenchContext): Promise<SuiteOutcome>;
 };
 
-const SUITES: BenchSuite[] = [inventorySuite, ordersSuite];
+const SUITES: BenchSuite[] = [inventorySuite, ordersSuite, routingSuite];
 const RESULTS_DIR = path.join(ROOT, "tests", "bench", "results");
 const BENCH_DATABASE = "qm_bench";
 

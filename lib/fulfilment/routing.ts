@@ -180,9 +180,45 @@ function improve(d: Matrix, start: number[]): number[] {
   return t.slice(1);
 }
 
+/** Double-bridge kick: cuts the tour in four and reconnects it A C B D (escapes 2-opt optima). */
+function doubleBridge(tour: number[], rand: () => number): number[] {
+  const n = tour.length;
+  if (n < 8) return [...tour].sort(() => rand() - 0.5);
+  const cuts = [1 + Math.floor(rand() * (n - 3)), 1 + Math.floor(rand() * (n - 3)), 1 + Math.floor(rand() * (n - 3))].sort((a, b) => a - b);
+  const [i, j, k] = cuts as [number, number, number];
+  return [...tour.slice(0, i), ...tour.slice(j, k), ...tour.slice(i, j), ...tour.slice(k)];
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so the same wave always gets the same route. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Iterated local search: the better of nearest-neighbour and S-shape, improved by 2-opt and
+ * or-opt, then kicked and improved again a number of times (more for small waves), keeping the best.
+ */
 export function heuristicTour(d: Matrix, stops: Point[]): number[] {
-  const candidates = [improve(d, nearestNeighbour(d)), improve(d, sShape(stops))];
-  return candidates.reduce((best, t) => (tourLength(d, t) < tourLength(d, best) ? t : best));
+  const n = stops.length;
+  let best = [improve(d, nearestNeighbour(d)), improve(d, sShape(stops))].reduce((a, b) => (tourLength(d, b) < tourLength(d, a) ? b : a));
+  let bestLen = tourLength(d, best);
+  const kicks = n <= 30 ? 60 : n <= 100 ? 30 : 8;
+  const rand = prng(n * 7919 + 17);
+  for (let k = 0; k < kicks; k++) {
+    const cand = improve(d, doubleBridge(best, rand));
+    const len = tourLength(d, cand);
+    if (len < bestLen - 1e-9) {
+      best = cand;
+      bestLen = len;
+    }
+  }
+  return best;
 }
 
 export type Routed<T> = { order: T[]; length: number; naiveLength: number; exact: boolean };
