@@ -216,9 +216,24 @@ export async function productHistory(productId: string, opts: { warehouse?: stri
  * On hand per item in one warehouse at a past moment, from the moves alone (covering indexes
  * on (location, created_at) INCLUDE (product, quantity) keep it to index-only scans).
  */
-export async function stockAsOf(warehouseCode: string, at: Date, opts: { q?: string; limit?: number } = {}) {
+/**
+ * On hand per item at a warehouse at a past moment. Two equivalent ways, the cheaper one chosen:
+ * forward (sum of the moves up to that moment) for early dates, backward (today's balances minus
+ * the moves since) for recent ones — balances equal the moves (an integrity invariant), and one
+ * statement reads one snapshot, so both give the same answer. The split point is the middle of
+ * the ledger's time span (first move by id, now).
+ */
+export async function stockAsOf(warehouseCode: string, at: Date, opts: { q?: string; limit?: number; direction?: "forward" | "backward" } = {}) {
   const like = opts.q ? `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const rows = await db().$queryRaw<{ sku: string; name: string; on_hand: bigint }[]>`
+  let direction = opts.direction;
+  if (!direction) {
+    const [first] = await db().$queryRaw<{ created_at: Date }[]>`SELECT created_at FROM stock_moves ORDER BY id LIMIT 1`;
+    const start = first?.created_at.getTime() ?? at.getTime();
+    direction = at.getTime() - start > Date.now() - at.getTime() ? "backward" : "forward";
+  }
+  const rows =
+    direction === "forward"
+      ? await db().$queryRaw<{ sku: string; name: string; on_hand: bigint }[]>`
     WITH bins AS (
       SELECT l.id FROM locations l JOIN warehouses w ON w.id = l.warehouse_id WHERE w.code = ${warehouseCode} AND l.internal
     ), q AS (
@@ -230,6 +245,24 @@ export async function stockAsOf(warehouseCode: string, at: Date, opts: { q?: str
     )
     SELECT p.sku, p.name, q.on_hand FROM q JOIN products p ON p.id = q.product_id
     WHERE ${like}::text IS NULL OR p.sku ILIKE ${like} OR p.name ILIKE ${like}
+    ORDER BY p.sku LIMIT ${opts.limit ?? 500}`
+      : await db().$queryRaw<{ sku: string; name: string; on_hand: bigint }[]>`
+    WITH bins AS (
+      SELECT l.id FROM locations l JOIN warehouses w ON w.id = l.warehouse_id WHERE w.code = ${warehouseCode} AND l.internal
+    ), cur AS (
+      SELECT product_id, sum(on_hand) AS qty FROM stock_balances WHERE location_id IN (SELECT id FROM bins) GROUP BY product_id
+    ), since AS (
+      SELECT product_id, sum(qty) AS qty FROM (
+        SELECT product_id, quantity AS qty FROM stock_moves WHERE to_location_id IN (SELECT id FROM bins) AND created_at > ${at}
+        UNION ALL
+        SELECT product_id, -quantity FROM stock_moves WHERE from_location_id IN (SELECT id FROM bins) AND created_at > ${at}
+      ) m GROUP BY product_id
+    ), q AS (
+      SELECT coalesce(cur.product_id, since.product_id) AS product_id, coalesce(cur.qty, 0) - coalesce(since.qty, 0) AS on_hand
+      FROM cur FULL OUTER JOIN since ON since.product_id = cur.product_id
+    )
+    SELECT p.sku, p.name, q.on_hand FROM q JOIN products p ON p.id = q.product_id
+    WHERE q.on_hand <> 0 AND (${like}::text IS NULL OR p.sku ILIKE ${like} OR p.name ILIKE ${like})
     ORDER BY p.sku LIMIT ${opts.limit ?? 500}`;
   return rows.map((r) => ({ sku: r.sku, name: r.name, onHand: Number(r.on_hand) }));
 }

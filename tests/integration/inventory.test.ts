@@ -183,6 +183,14 @@ describe("reads", () => {
     expect(asOf.find((r) => r.sku === p.sku)?.onHand).toBe(10);
     const asOf2 = await stockAsOf(wh, new Date(t0.getTime() + 3 * 86400_000));
     expect(asOf2.find((r) => r.sku === p.sku)?.onHand).toBe(6);
+    // Forward (moves up to then) and backward (balances minus moves since) agree at every moment,
+    // including before the first move (nothing) and now.
+    for (const at of [new Date(t0.getTime() - 1000), t0, new Date(t0.getTime() + 86400_000), new Date(t0.getTime() + 3 * 86400_000), new Date()]) {
+      const fwd = (await stockAsOf(wh, at, { direction: "forward" })).find((r) => r.sku === p.sku)?.onHand ?? 0;
+      const back = (await stockAsOf(wh, at, { direction: "backward" })).find((r) => r.sku === p.sku)?.onHand ?? 0;
+      expect(back, at.toISOString()).toBe(fwd);
+    }
+    expect((await stockAsOf(wh, new Date(), { direction: "backward" })).find((r) => r.sku === p.sku)?.onHand).toBe(13);
   });
 
   it("lists items below their reorder point", async () => {
