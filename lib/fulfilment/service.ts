@@ -155,12 +155,21 @@ async function loadTask(tx: Tx, taskId: string, lock: boolean) {
   return { t, loc, product };
 }
 
+async function assertTaskBin(tx: Tx, t: { wave: { warehouseId: string } }, loc: { id: string; code: string }, code: string) {
+  const scanned = await resolveBin(tx, t.wave.warehouseId, code);
+  if (scanned.id !== loc.id) throw new AppError("VALIDATION", `Wrong bin: go to ${loc.code} (you scanned ${scanned.code}).`, { issues: [{ path: "bin", message: "Wrong bin" }] });
+}
+
+async function assertTaskItem(tx: Tx, t: { productId: string }, product: { sku: string }, code: string) {
+  const scanned = await resolveItem(tx, code);
+  if (scanned.id !== t.productId) throw new AppError("VALIDATION", `Wrong item: this task is ${product.sku} (you scanned ${scanned.sku}).`, { issues: [{ path: "item", message: "Wrong item" }] });
+}
+
 /** Checks a bin scan against a task (changes nothing). */
 export async function checkBinScan(opts: { taskId: string; code: string }) {
   return transaction(async (tx) => {
     const { t, loc } = await loadTask(tx, opts.taskId, false);
-    const scanned = await resolveBin(tx, t.wave.warehouseId, opts.code);
-    if (scanned.id !== loc.id) throw new AppError("VALIDATION", `Wrong bin: go to ${loc.code} (you scanned ${scanned.code}).`, { issues: [{ path: "bin", message: "Wrong bin" }] });
+    await assertTaskBin(tx, t, loc, opts.code);
     return { bin: loc.code };
   });
 }
@@ -169,8 +178,7 @@ export async function checkBinScan(opts: { taskId: string; code: string }) {
 export async function checkItemScan(opts: { taskId: string; code: string }) {
   return transaction(async (tx) => {
     const { t, product } = await loadTask(tx, opts.taskId, false);
-    const scanned = await resolveItem(tx, opts.code);
-    if (scanned.id !== t.productId) throw new AppError("VALIDATION", `Wrong item: this task is ${product.sku} (you scanned ${scanned.sku}).`, { issues: [{ path: "item", message: "Wrong item" }] });
+    await assertTaskItem(tx, t, product, opts.code);
     return { sku: product.sku, left: t.quantity - t.picked - t.short };
   });
 }
@@ -189,10 +197,8 @@ export async function confirmPick(actor: Actor, opts: { scanId: string; taskId: 
     const { result, replay } = await oncePerScan(tx, actor, opts.scanId, "pick", async () => {
       const { t, loc, product } = await loadTask(tx, opts.taskId, true);
       if (t.wave.status !== "OPEN") throw new AppError("CONFLICT", `Wave W-${t.wave.number} is ${t.wave.status.toLowerCase()}.`);
-      const scannedBin = await resolveBin(tx, t.wave.warehouseId, opts.bin);
-      if (scannedBin.id !== loc.id) throw new AppError("VALIDATION", `Wrong bin: go to ${loc.code} (you scanned ${scannedBin.code}).`, { issues: [{ path: "bin", message: "Wrong bin" }] });
-      const scannedItem = await resolveItem(tx, opts.item);
-      if (scannedItem.id !== t.productId) throw new AppError("VALIDATION", `Wrong item: this task is ${product.sku} (you scanned ${scannedItem.sku}).`, { issues: [{ path: "item", message: "Wrong item" }] });
+      await assertTaskBin(tx, t, loc, opts.bin);
+      await assertTaskItem(tx, t, product, opts.item);
       const left = t.quantity - t.picked - t.short;
       if (left === 0) throw new AppError("CONFLICT", `This task is already done (${t.picked} picked).`);
       if (!Number.isInteger(opts.quantity) || opts.quantity < 0) throw new AppError("VALIDATION", "Enter a whole quantity.", { issues: [{ path: "quantity", message: "Whole number, 0 or more" }] });
@@ -470,9 +476,10 @@ export async function closePackage(actor: Actor, opts: { packageId: string; boxT
     const o = await lockOrder(tx, pkg.orderId);
     if (pkg.status !== "OPEN") throw new AppError("CONFLICT", `Package PKG-${pkg.number} is ${pkg.status.toLowerCase()} already.`);
     if (!pkg.items.length) throw new AppError("VALIDATION", "Scan at least one item into the package.");
+    const closeReqs = await requirements(tx, [...new Set(o.lines.map((l) => l.productId))]);
     for (const lineId of new Set(pkg.items.map((i) => i.lineId))) {
       const line = o.lines.find((l) => l.id === lineId)!;
-      const reqs = (await requirements(tx, [line.productId])).get(line.productId) ?? [];
+      const reqs = closeReqs.get(line.productId) ?? [];
       const units = reqs.map((r) => (pkg.items.find((i) => i.lineId === lineId && i.productId === r.productId)?.quantity ?? 0) / r.perUnit);
       if (units.some((u) => u !== units[0] || !Number.isInteger(u)))
         throw new AppError("VALIDATION", `Kit ${line.sku} must travel whole: pack its parts together (${reqs.length} items per set).`, { issues: [{ path: "items", message: `Incomplete kit ${line.sku}` }] });
@@ -519,10 +526,10 @@ export async function shipPackage(actor: Actor, opts: { packageId: string; carri
       const m = await recordMove(tx, actor, { productId: i.productId, quantity: i.quantity, fromLocationId: pack, toLocationId: customer, type: "SHIPMENT", reason: `SO-${o.number} PKG-${pkg.number}`, sourceType: "Shipment", sourceId: shipmentId, currency });
       cost += m.value;
     }
+    const shipReqs = await requirements(tx, [...new Set(o.lines.map((l) => l.productId))]);
     for (const lineId of new Set(pkg.items.map((i) => i.lineId))) {
       const line = o.lines.find((l) => l.id === lineId)!;
-      const reqs = (await requirements(tx, [line.productId])).get(line.productId) ?? [];
-      const first = reqs[0]!;
+      const first = (shipReqs.get(line.productId) ?? [])[0]!;
       const units = (pkg.items.find((i) => i.lineId === lineId && i.productId === first.productId)?.quantity ?? 0) / first.perUnit;
       const n = await tx.$executeRaw`UPDATE order_lines SET allocated = allocated - ${units}, shipped = shipped + ${units} WHERE id = ${lineId}::uuid AND allocated >= ${units}`;
       if (n !== 1) throw new AppError("CONFLICT", `Line ${line.lineNo} changed meanwhile; reload and try again.`);
