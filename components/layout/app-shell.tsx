@@ -3,7 +3,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { Dialog } from "radix-ui";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { cn } from "../ui/cn";
 import { Icon } from "./icons";
 
@@ -39,6 +39,10 @@ function NavList({ items, pathname, onNavigate }: { items: Item[]; pathname: str
 export function AppShell({ items, user, labels, children }: { items: Item[]; user: { name: string; email: string; role: string }; labels: Labels; children: ReactNode }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  // Marks the page interactive (handlers attached), for automated checks that type at once.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "1";
+  }, []);
 
   const brand = (
     <div className="flex items-center gap-2 px-3 py-4 text-white">

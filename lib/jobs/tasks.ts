@@ -3,6 +3,7 @@ import os from "node:os";
 import type { TaskList } from "graphile-worker";
 import { db } from "../db";
 import { pruneRateLimitWindows } from "../api/rate-limit";
+import { deliverOutbox, queueDigests } from "../alerts/outbox";
 
 export const WORKER_ID = `${os.hostname()}:${process.pid}`;
 
@@ -30,7 +31,18 @@ export const taskList: TaskList = {
   housekeeping: async () => {
     await housekeeping();
   },
+  /** Sends what the outbox holds (queued at commit by a new alert, and swept every minute for retries). */
+  deliver_outbox: async () => {
+    for (let i = 0; i < 20; i++) {
+      const r = await deliverOutbox();
+      if (r.sent + r.failed === 0) break;
+    }
+  },
+  /** Daily digests for users who chose them. */
+  alert_digest: async () => {
+    if ((await queueDigests()) > 0) await deliverOutbox();
+  },
 };
 
-/** graphile-worker crontab: a heartbeat every minute, housekeeping every ten. */
-export const CRONTAB = "* * * * * heartbeat ?max=1\n*/10 * * * * housekeeping ?max=1\n";
+/** graphile-worker crontab: heartbeat and outbox sweep every minute, housekeeping every ten, digests at 07:00 UTC. */
+export const CRONTAB = "* * * * * heartbeat ?max=1\n* * * * * deliver_outbox ?max=1\n*/10 * * * * housekeeping ?max=1\n0 7 * * * alert_digest ?max=1\n";

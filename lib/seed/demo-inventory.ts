@@ -83,6 +83,10 @@ export async function seedDemoInventory(now = new Date()): Promise<void> {
   const staff: Actor = manager ? { id: manager.id, label: manager.email } : actor;
   await createWarehouse(actor, { code: "MAIN", name: "Main warehouse", addressLine1: "1 Dock Road", city: "Springfield", postalCode: "62701", country: "US" });
   await createWarehouse(actor, { code: "EAST", name: "East coast DC", addressLine1: "400 Harbor Ave", city: "Newark", postalCode: "07105", country: "US" });
+  // CONTRACT §3: the manager gets immediate low-stock alerts of every warehouse.
+  if (manager)
+    for (const w of await db().warehouse.findMany({ select: { id: true } }))
+      await db().alertSubscription.upsert({ where: { userId_warehouseId: { userId: manager.id, warehouseId: w.id } }, create: { userId: manager.id, warehouseId: w.id, mode: "IMMEDIATE" }, update: {} });
   await bins(actor, "MAIN", ["A", "B"], 0);
   await bins(actor, "EAST", ["A"], 0);
 

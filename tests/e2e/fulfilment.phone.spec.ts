@@ -13,6 +13,7 @@ const run = Date.now().toString(36).toUpperCase();
 async function adminKey(page: Page): Promise<string> {
   await login(page, "admin@example.com");
   await page.goto("/settings/api-keys");
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
   await page.getByRole("button", { name: "New API key" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Name", { exact: true }).fill(`E2E fulfilment ${run}`);
@@ -63,6 +64,7 @@ test("pick, pack and ship an order on a phone with scanner input", async ({ page
 
   await login(page, "warehouse@example.com");
   await page.goto(`/orders/${order.id}`);
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
   await page.getByRole("button", { name: "Pick now at MAIN" }).click();
   await expect(page).toHaveURL(/\/fulfilment\/pick\/\d+$/);
   const screen = page.getByTestId("pick-screen");
@@ -89,6 +91,7 @@ test("pick, pack and ship an order on a phone with scanner input", async ({ page
 
   // Pack: the station knows what was picked; scanning more than that is refused.
   await page.goto(`/fulfilment/pack/${order.id}?warehouse=MAIN`);
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
   const station = page.getByTestId("pack-station");
   const packScan = station.getByTestId("pack-scan");
   for (let i = 0; i < 2; i++) {
@@ -118,6 +121,8 @@ test("pick, pack and ship an order on a phone with scanner input", async ({ page
   expect(label.headers()["content-type"]).toBe("application/pdf");
 
   await page.goto(`/orders/${order.id}`);
+
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
   await expect(page.locator("#main").getByTestId("order-status")).toHaveText("Shipped");
   await expect(page.locator("#main").getByTestId("order-packages")).toContainText(tracking);
   // The stock left the warehouse and the reservation was consumed.
@@ -136,6 +141,7 @@ test("a short pick on the phone leaves the missing units backordered", async ({ 
 
   await login(page, "warehouse@example.com");
   await page.goto(`/orders/${order.id}`);
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
   await page.getByRole("button", { name: "Pick now at MAIN" }).click();
   const screen = page.getByTestId("pick-screen");
   await scan(page, "MAIN-RECV");

@@ -9,6 +9,8 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId("current-user")).toBeVisible();
+  // Wait until React has attached its handlers: a key pressed earlier would do nothing.
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
 }
 
 export function uniqueEmail(prefix: string) {

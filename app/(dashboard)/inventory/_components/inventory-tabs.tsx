@@ -5,6 +5,7 @@ import { cn } from "@/components/ui/cn";
 const TABS = [
   { key: "products", href: "/inventory" },
   { key: "lowStock", href: "/inventory/low-stock" },
+  { key: "alerts", href: "/inventory/alerts" },
   { key: "valuation", href: "/inventory/valuation" },
   { key: "asOf", href: "/inventory/as-of" },
 ] as const;
