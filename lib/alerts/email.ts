@@ -3,11 +3,13 @@ import { createTranslator } from "next-intl";
 import { db } from "../db";
 import { env } from "../env";
 import { loadMessages } from "../i18n/messages";
+import { getCompany } from "../settings/company";
+import { purchaseOrderPdf } from "../documents/pdf";
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 const t = (): T => createTranslator({ locale: "en", messages: loadMessages("en") as never, namespace: "emails" as never }) as unknown as T;
 
-export type RenderedEmail = { subject: string; text: string; html: string };
+export type RenderedEmail = { subject: string; text: string; html: string; attachments?: { filename: string; content: Buffer; contentType: string }[] };
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
@@ -64,6 +66,18 @@ export async function renderOutboxEmail(row: { kind: string; payload: unknown })
     const subject = m("digest.subject", { count: rows.length });
     const intro = m("digest.intro", { count: rows.length });
     return { subject, html: layout(subject, intro, rows, m), text: `${intro}\n\n${textRows(rows, m)}\n\n${m("footer", { url: `${baseUrl()}/settings` })}\n` };
+  }
+  if (row.kind === "purchase_order") {
+    const poId = (row.payload as { poId: string }).poId;
+    const po = await db().purchaseOrder.findUnique({ where: { id: poId }, include: { supplier: true, lines: true } });
+    if (!po) throw new Error("The purchase order of this email no longer exists.");
+    const w = await db().warehouse.findUniqueOrThrow({ where: { id: po.warehouseId }, select: { name: true } });
+    const { name: company } = await getCompany();
+    const total = new Intl.NumberFormat("en-US", { style: "currency", currency: po.currency }).format(po.lines.reduce((s, l) => s + Number(l.unitCost) * l.quantity, 0));
+    const subject = m("purchaseOrder.subject", { number: po.number, company });
+    const text = m("purchaseOrder.body", { supplier: po.supplier.contactName ?? po.supplier.name, number: po.number, lines: po.lines.length, total, warehouse: w.name, company });
+    const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#0f172a">${text.split("\n").map((p) => (p ? `<p style="margin:0 0 4px">${esc(p)}</p>` : "<br>")).join("")}</body></html>`;
+    return { subject, text, html, attachments: [{ filename: `PO-${po.number}.pdf`, content: await purchaseOrderPdf(po.id), contentType: "application/pdf" }] };
   }
   throw new Error(`Unknown email kind ${row.kind}.`);
 }

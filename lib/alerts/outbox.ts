@@ -54,7 +54,7 @@ export async function deliverOutbox(opts: { smtpUrl?: string; limit?: number } =
   for (const row of claimed) {
     try {
       const mail = await renderOutboxEmail(row);
-      await transport(smtpUrl).sendMail({ from: env().MAIL_FROM, to: row.to_email, subject: mail.subject, text: mail.text, html: mail.html, messageId: `<outbox-${row.id}@quartermaster>` });
+      await transport(smtpUrl).sendMail({ from: env().MAIL_FROM, to: row.to_email, subject: mail.subject, text: mail.text, html: mail.html, attachments: mail.attachments, messageId: `<outbox-${row.id}@quartermaster>` });
       await db().$executeRaw`UPDATE outbox_emails SET status = 'SENT', sent_at = now(), locked_until = NULL, last_error = NULL WHERE id = ${row.id}`;
       sent++;
     } catch (e) {

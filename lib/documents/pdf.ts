@@ -232,3 +232,46 @@ export async function productLabelsPdf(opts: { skus?: string[]; category?: strin
     "Product labels",
   );
 }
+
+/** A purchase order for the supplier: lines with quantities, costs and totals, and a barcode to scan at receiving. */
+export async function purchaseOrderPdf(poId: string, locale = "en-US"): Promise<Buffer> {
+  const m = t();
+  const po = await db().purchaseOrder.findUnique({ where: { id: poId }, include: { supplier: true, lines: { orderBy: { lineNo: "asc" } } } });
+  if (!po) throw new AppError("NOT_FOUND", "Purchase order not found.");
+  const w = await db().warehouse.findUniqueOrThrow({ where: { id: po.warehouseId } });
+  const { name: company } = await getCompany();
+  const products = await db().product.findMany({ where: { id: { in: po.lines.map((l) => l.productId) } }, select: { id: true, name: true } });
+  const prices = await db().supplierPrice.findMany({ where: { supplierId: po.supplierId, productId: { in: po.lines.map((l) => l.productId) } } });
+  const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const cost = new Intl.NumberFormat(locale, { style: "currency", currency: po.currency, minimumFractionDigits: 2, maximumFractionDigits: 4 });
+  const money = new Intl.NumberFormat(locale, { style: "currency", currency: po.currency });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const total = po.lines.reduce((s, l) => s + Number(l.unitCost) * l.quantity, 0);
+  return render(async (doc) => {
+    header(doc, m("purchaseOrder.title", { number: po.number }), m("purchaseOrder.sub", { company, supplier: `${po.supplier.name} (${po.supplier.code})`, date: date.format(po.sentAt ?? po.createdAt), terms: po.supplier.paymentTerms }));
+    const top = doc.y;
+    doc.font("Helvetica-Bold").fontSize(10).text(m("deliverTo"), 36, top);
+    doc.font("Helvetica").text([w.name, w.addressLine1, [w.postalCode, w.city].filter(Boolean).join(" "), w.country].filter(Boolean).join("\n"));
+    doc.image(await barcode(`PO-${po.number}`), 400, top, { height: 34 });
+    doc.x = 36;
+    doc.y = Math.max(doc.y, top + 70);
+    doc.moveDown(1);
+    table(
+      doc,
+      [
+        { label: m("cols.line"), width: 34, align: "right" },
+        { label: m("cols.sku"), width: 100 },
+        { label: m("cols.supplierSku"), width: 80 },
+        { label: m("cols.product"), width: 150 },
+        { label: m("cols.qty"), width: 50, align: "right" },
+        { label: m("cols.unitCost"), width: 55, align: "right" },
+        { label: m("cols.amount"), width: 55, align: "right" },
+      ],
+      po.lines.map((l) => [num.format(l.lineNo), l.sku, prices.find((p) => p.productId === l.productId)?.supplierSku ?? "", products.find((p) => p.id === l.productId)?.name ?? "", num.format(l.quantity), cost.format(Number(l.unitCost)), money.format(Number(l.unitCost) * l.quantity)]),
+    );
+    doc.moveDown(1);
+    doc.font("Helvetica-Bold").fontSize(11).text(m("purchaseOrder.total", { total: money.format(total) }), { align: "right" });
+    if (po.expectedAt) doc.font("Helvetica").fontSize(9).text(m("purchaseOrder.expected", { date: date.format(po.expectedAt) }), { align: "right" });
+    if (po.note) doc.moveDown(0.5).font("Helvetica").fontSize(9).text(po.note);
+  }, { size: "A4", margin: 36, info: { Title: `Purchase order PO-${po.number}` } });
+}

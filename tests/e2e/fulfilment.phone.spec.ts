@@ -48,7 +48,7 @@ async function inventory(request: APIRequestContext, key: string, sku: string) {
 }
 
 async function scan(page: Page, code: string) {
-  const input = page.getByTestId("scan-input");
+  const input = page.locator("#main").getByTestId("scan-input");
   await expect(input).toBeEnabled();
   await input.pressSequentially(code);
   await input.press("Enter");
@@ -67,7 +67,7 @@ test("pick, pack and ship an order on a phone with scanner input", async ({ page
   await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
   await page.getByRole("button", { name: "Pick now at MAIN" }).click();
   await expect(page).toHaveURL(/\/fulfilment\/pick\/\d+$/);
-  const screen = page.getByTestId("pick-screen");
+  const screen = page.locator("#main").getByTestId("pick-screen");
   await expect(screen.getByTestId("task-bin")).toHaveText("RECV");
   await expect(screen.getByTestId("current-task")).toContainText(sku);
   await expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "0");
@@ -92,7 +92,7 @@ test("pick, pack and ship an order on a phone with scanner input", async ({ page
   // Pack: the station knows what was picked; scanning more than that is refused.
   await page.goto(`/fulfilment/pack/${order.id}?warehouse=MAIN`);
   await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
-  const station = page.getByTestId("pack-station");
+  const station = page.locator("#main").getByTestId("pack-station");
   const packScan = station.getByTestId("pack-scan");
   for (let i = 0; i < 2; i++) {
     await expect(packScan).toBeEnabled();
@@ -143,7 +143,7 @@ test("a short pick on the phone leaves the missing units backordered", async ({ 
   await page.goto(`/orders/${order.id}`);
   await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
   await page.getByRole("button", { name: "Pick now at MAIN" }).click();
-  const screen = page.getByTestId("pick-screen");
+  const screen = page.locator("#main").getByTestId("pick-screen");
   await scan(page, "MAIN-RECV");
   await scan(page, sku);
   // Only one is on the shelf.

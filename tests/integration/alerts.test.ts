@@ -1,6 +1,4 @@
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
-import { SMTPServer } from "smtp-server";
-import type { AddressInfo } from "node:net";
 import { db } from "@/lib/db";
 import { SYSTEM_ACTOR } from "@/lib/audit/service";
 import { adjustStock } from "@/lib/inventory/adjustments";
@@ -12,40 +10,7 @@ import { runIntegrityChecks } from "@/lib/integrity/checks";
 import { actor, makeProduct, makeWarehouse } from "./inventory-helpers";
 import { makeChannel, orderBody } from "./orders-helpers";
 import { makeUser } from "./helpers";
-
-type Received = { to: string; subject: string; raw: string };
-
-/** A real SMTP server in the test process: it receives what nodemailer sends over TCP. */
-class Inbox {
-  received: Received[] = [];
-  server: SMTPServer | null = null;
-  port = 0;
-  async start(port = 0) {
-    this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onData: (stream, session, cb) => {
-        let raw = "";
-        stream.on("data", (c: Buffer) => (raw += c.toString("utf8")));
-        stream.on("end", () => {
-          const subject = /^Subject: (.*)$/m.exec(raw)?.[1] ?? "";
-          this.received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), subject, raw });
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
-    this.port = (this.server.server.address() as AddressInfo).port;
-  }
-  async stop() {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
-    this.server = null;
-  }
-  get url() {
-    return `smtp://127.0.0.1:${this.port}`;
-  }
-}
+import { Inbox } from "./smtp-inbox";
 
 const inbox = new Inbox();
 beforeAll(() => inbox.start());
