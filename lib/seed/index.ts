@@ -6,6 +6,7 @@ import { seedBase } from "./base";
 import { seedDemoInventory } from "./demo-inventory";
 import { seedDemoOrders } from "./demo-orders";
 import { seedDemoFulfilment } from "./demo-fulfilment";
+import { seedDemoPurchasing } from "./demo-purchasing";
 import { hashPassword } from "../auth/password";
 import { SYSTEM_ACTOR, recordAudit } from "../audit/service";
 import type { RoleName } from "../authz";
@@ -58,5 +59,6 @@ export async function seed(opts: { demo: boolean }): Promise<SeedResult> {
   await seedDemoInventory();
   await seedDemoOrders();
   await seedDemoFulfilment();
+  await seedDemoPurchasing();
   return { seeded: "demo" };
 }

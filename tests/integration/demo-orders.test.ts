@@ -6,6 +6,7 @@ import { getCustomer, listCustomers } from "@/lib/customers/queries";
 import { seedDemoInventory } from "@/lib/seed/demo-inventory";
 import { seedDemoOrders } from "@/lib/seed/demo-orders";
 import { seedDemoFulfilment } from "@/lib/seed/demo-fulfilment";
+import { seedDemoPurchasing } from "@/lib/seed/demo-purchasing";
 import { makeUser } from "./helpers";
 
 // The test database has the base data (chart of accounts, virtual locations) from the template;
@@ -64,6 +65,14 @@ describe("demo seed of channels and orders", () => {
     for (const s of ["SHIPPED", "DELIVERED", "PACKED", "PICKING"] as const) expect(statuses.has(s), s).toBe(true);
     expect(await db().pickTask.count({ where: { short: { gt: 0 } } })).toBeGreaterThan(0);
     expect((await seedDemoFulfilment()).waves).toBe(0);
+
+    // Suppliers and purchase orders in several states, through the real services.
+    const pur = await seedDemoPurchasing();
+    expect(pur.suppliers).toBe(3);
+    const poStatuses = new Set((await db().purchaseOrder.findMany({ select: { status: true } })).map((p) => p.status));
+    for (const s of ["DRAFT", "SENT", "RECEIVED", "PARTIALLY_RECEIVED"] as const) expect(poStatuses.has(s), s).toBe(true);
+    expect(await db().stockMove.count({ where: { sourceType: "Putaway" } })).toBeGreaterThan(0);
+    expect((await seedDemoPurchasing()).suppliers).toBe(0);
 
     const report = await runIntegrityChecks();
     expect(report.violations).toEqual([]);

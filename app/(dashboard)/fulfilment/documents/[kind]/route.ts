@@ -1,12 +1,12 @@
 import { requireUser } from "@/lib/auth";
-import { binLabelsPdf, packingSlipPdf, pickListPdf, productLabelsPdf, shippingLabelPdf } from "@/lib/documents/pdf";
+import { binLabelsPdf, packingSlipPdf, pickListPdf, productLabelsPdf, purchaseOrderPdf, shippingLabelPdf } from "@/lib/documents/pdf";
 import { AppError, errorBody, httpStatus, toAppError } from "@/lib/errors";
 import { pickFormatLocale } from "@/lib/i18n/locale";
 
 /**
  * GET /fulfilment/documents/{kind} (signed-in session) — printable PDFs:
  * pick-list?wave=N · packing-slip?package=ID · label?shipment=ID (4×6 in) ·
- * bin-labels?warehouse=CODE[&prefix=A-] · product-labels?sku=A&sku=B[&category=C].
+ * bin-labels?warehouse=CODE[&prefix=A-] · product-labels?sku=A&sku=B[&category=C] · purchase-order?po=ID.
  * Errors answer JSON `{"error":{"code","message"}}`.
  */
 export async function GET(req: Request, ctx: { params: Promise<{ kind: string }> }): Promise<Response> {
@@ -40,6 +40,10 @@ export async function GET(req: Request, ctx: { params: Promise<{ kind: string }>
       const w = q.get("warehouse") ?? "";
       pdf = await binLabelsPdf(w, q.get("prefix") ?? undefined);
       name = `bin-labels-${w.replace(/[^A-Za-z0-9-]/g, "")}.pdf`;
+    } else if (kind === "purchase-order") {
+      await requireUser("purchasing.view");
+      pdf = await purchaseOrderPdf(uuid("po"), locale);
+      name = "purchase-order.pdf";
     } else if (kind === "product-labels") {
       await requireUser("inventory.view");
       pdf = await productLabelsPdf({ skus: q.getAll("sku").filter(Boolean), category: q.get("category") ?? undefined }, locale);
