@@ -1,5 +1,5 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { db } from "../db";
 import { env } from "../env";
 import { loadMessages } from "../i18n/messages";

@@ -1,7 +1,7 @@
 import "server-only";
 import PDFDocument from "pdfkit";
 import { toBuffer } from "bwip-js/node";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { loadMessages } from "../i18n/messages";

@@ -188,7 +188,7 @@ export async function receivePurchaseOrder(actor: Actor & { role?: RoleName }, i
 
 /**
  * Where to put an item away: the bins of the warehouse that already hold it (most first), else
- * empty bins in the zone of the receiving bin's neighbours, by code.
+ * empty bins by code, else the emptiest bins.
  */
 export async function suggestBins(tx: Tx, productId: string, warehouseId: string, limit = 3): Promise<string[]> {
   const recv = await defaultBinId(tx, warehouseId);
@@ -202,7 +202,12 @@ export async function suggestBins(tx: Tx, productId: string, warehouseId: string
     WHERE l.warehouse_id = ${warehouseId}::uuid AND l.kind = 'BIN' AND l.active AND l.id <> ${recv}::uuid
       AND NOT EXISTS (SELECT 1 FROM stock_balances b WHERE b.location_id = l.id AND b.on_hand > 0)
     ORDER BY l.code LIMIT ${limit}`;
-  return empty.map((e) => e.code);
+  if (empty.length) return empty.map((e) => e.code);
+  const emptiest = await tx.$queryRaw<{ code: string }[]>`
+    SELECT l.code FROM locations l LEFT JOIN stock_balances b ON b.location_id = l.id
+    WHERE l.warehouse_id = ${warehouseId}::uuid AND l.kind = 'BIN' AND l.active AND l.id <> ${recv}::uuid
+    GROUP BY l.id, l.code ORDER BY coalesce(sum(b.on_hand), 0), l.code LIMIT ${limit}`;
+  return emptiest.map((e) => e.code);
 }
 
 /** Moves free units from the receiving bin to the scanned bin (idempotent per scan id). */

@@ -132,6 +132,19 @@ export function ReceiveScreen({ po, lines, warehouse, canAllowOver }: { po: { id
         )}
       </div>
       <div className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <h2 className="mb-2 text-sm font-semibold">{t("expected")}</h2>
+        <ul className="divide-y divide-slate-100 text-sm" data-testid="receive-expected">
+          {lines.map((l) => (
+            <li key={l.sku} className={`flex justify-between gap-3 py-1.5 ${l.open === 0 ? "text-slate-400" : ""}`}>
+              <span className="min-w-0 truncate">
+                <span className="font-mono text-xs">{l.sku}</span> {l.name}
+              </span>
+              <span className="shrink-0 tabular-nums">{t("open", { open: nf.format(l.open) })}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
         <h2 className="mb-2 text-sm font-semibold">{t("pending")}</h2>
         {pending.length === 0 ? (
           <p className="text-sm text-slate-500">{t("nothing")}</p>

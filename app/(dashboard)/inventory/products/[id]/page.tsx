@@ -10,6 +10,7 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { can } from "@/lib/authz";
 import { getFormatters } from "@/lib/i18n/format";
 import { productDetail, productHistory } from "@/lib/inventory/queries";
+import { incomingFor } from "@/lib/purchasing/queries";
 import { NotAllowed, guardPage } from "../../../guard";
 import { AdjustDialog, HoldDialog, ReleaseHoldButton, ReorderRuleForm } from "../../_components/stock-dialogs";
 
@@ -30,7 +31,9 @@ export default async function ProductPage({ params, searchParams }: { params: Pr
   if (!d) notFound();
   const page = Math.max(1, Number(sp.page) || 1);
   const wh = d.stock.warehouses.some((w) => w.code === sp.wh) ? sp.wh : undefined;
-  const [history, f] = await Promise.all([productHistory(id, { page, warehouse: wh, pageSize: 25 }), getFormatters()]);
+  const [history, f, incoming] = await Promise.all([productHistory(id, { page, warehouse: wh, pageSize: 25 }), getFormatters(), incomingFor(id)]);
+  const incomingAt = (code: string) => incoming.find((x) => x.warehouse === code)?.incoming ?? 0;
+  const tp = await getTranslations("purchasing");
   const p = d.product;
   const warehouses = d.stock.warehouses.map((w) => w.code);
   const manage = can(user.role, "inventory.manage");
@@ -69,6 +72,7 @@ export default async function ProductPage({ params, searchParams }: { params: Pr
                 <Th numeric>{t("cols.onHand")}</Th>
                 <Th numeric>{t("cols.reserved")}</Th>
                 <Th numeric>{t("cols.available")}</Th>
+                <Th numeric>{tp("incoming")}</Th>
               </tr>
             </THead>
             <TBody>
@@ -78,6 +82,7 @@ export default async function ProductPage({ params, searchParams }: { params: Pr
                   <Td numeric>{f.number(w.onHand)}</Td>
                   <Td numeric>{f.number(w.reserved)}</Td>
                   <Td numeric className="font-medium">{f.number(w.available)}</Td>
+                  <Td numeric data-testid={`incoming-${w.code}`}>{f.number(incomingAt(w.code))}</Td>
                 </Tr>
               ))}
               <Tr className="bg-slate-50 font-medium">
@@ -85,6 +90,7 @@ export default async function ProductPage({ params, searchParams }: { params: Pr
                 <Td numeric data-testid="total-on-hand">{f.number(d.stock.onHand)}</Td>
                 <Td numeric>{f.number(d.stock.reserved)}</Td>
                 <Td numeric>{f.number(d.stock.available)}</Td>
+                <Td numeric>{f.number(incoming.reduce((sum, x) => sum + x.incoming, 0))}</Td>
               </Tr>
             </TBody>
           </Table>
