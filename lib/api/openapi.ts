@@ -22,7 +22,7 @@ const productSchema = z.object({
 });
 const stock = { onHand: z.number().int(), reserved: z.number().int(), available: z.number().int() };
 const inventoryEntry = z.object({ sku: z.string(), ...stock, warehouses: z.array(z.object({ code: z.string(), ...stock })) });
-const reorderRule = z.object({ sku: z.string(), warehouse: z.string(), reorderPoint: z.number().int(), reorderQuantity: z.number().int().nullable() });
+const reorderRule = z.object({ sku: z.string(), warehouse: z.string(), reorderPoint: z.number().int(), reorderQuantity: z.number().int().nullable(), orderUpTo: z.number().int().nullable(), multiple: z.number().int().nullable() });
 
 const orderSchema = z.object({
   id: z.uuid(),

@@ -94,8 +94,13 @@ export const reorderRuleInput = z
     warehouse: z.string().trim().min(1).max(32),
     reorderPoint: z.number({ error: "A whole number, 0 or more" }).int({ error: "A whole number, 0 or more" }).min(0, { error: "A whole number, 0 or more" }),
     reorderQuantity: z.number().int({ error: "A whole number above 0" }).positive({ error: "A whole number above 0" }).optional(),
+    /** Order up to this level (replenishment) instead of a fixed quantity. */
+    orderUpTo: z.number().int({ error: "A whole number above 0" }).positive({ error: "A whole number above 0" }).optional(),
+    /** Round suggested quantities up to a multiple of this. */
+    multiple: z.number().int({ error: "A whole number above 0" }).positive({ error: "A whole number above 0" }).optional(),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.orderUpTo === undefined || r.orderUpTo >= r.reorderPoint, { path: ["orderUpTo"], error: "At least the reorder point" });
 
 export const warehouseInput = z
   .object({

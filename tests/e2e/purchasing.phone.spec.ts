@@ -40,13 +40,24 @@ test("order, receive and put away a purchase on a phone", async ({ page, browser
   await expect(main.getByTestId("po-status")).toHaveText("Draft");
   await main.getByRole("button", { name: "Send to supplier" }).click();
   await expect(main.getByTestId("po-status")).toHaveText("Sent");
+  const poNumber = (await main.getByRole("heading", { level: 1 }).innerText()).trim();
+  expect(poNumber).toMatch(/^PO-\d+$/);
 
   // Warehouse staff receive it on the phone, typing as a scanner types.
   await page.context().clearCookies();
   await login(page, "warehouse@example.com");
-  await page.goto(poUrl);
+  // The PO's barcode is scanned at the dock (here: typed, then Enter).
+  await page.goto("/purchasing/receive");
   await hydrated(page);
-  await main.getByRole("link", { name: "Receive" }).click();
+  const poScan = main.getByTestId("po-scan");
+  await poScan.pressSequentially("PO-999999");
+  await poScan.press("Enter");
+  await expect(main.getByTestId("po-scan-error")).toContainText("No purchase order PO-999999");
+  await main.getByTestId("po-scan").fill("");
+  await main.getByTestId("po-scan").pressSequentially(poNumber);
+  await main.getByTestId("po-scan").press("Enter");
+  await expect(page).toHaveURL(/\/purchasing\/receive\/[0-9a-f-]{36}$/);
+  await hydrated(page);
   const screen = main.getByTestId("receive-screen");
   const scan = screen.getByTestId("receive-scan");
   await scan.pressSequentially("NOT-ON-THIS-PO");

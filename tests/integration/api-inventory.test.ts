@@ -145,7 +145,11 @@ describe("REST API: products, inventory, adjustments, reorder rules", () => {
     const p = await makeProduct();
     const ok = await call(putReorderRule, req("PUT", "/api/v1/inventory/reorder-rules", { body: { sku: p.sku, warehouse: wh, reorderPoint: 8, reorderQuantity: 24 } }));
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ sku: p.sku, warehouse: wh, reorderPoint: 8, reorderQuantity: 24 });
+    expect(ok.body).toEqual({ sku: p.sku, warehouse: wh, reorderPoint: 8, reorderQuantity: 24, orderUpTo: null, multiple: null });
+    const upTo = await call(putReorderRule, req("PUT", "/api/v1/inventory/reorder-rules", { body: { sku: p.sku, warehouse: wh, reorderPoint: 8, orderUpTo: 40, multiple: 6 } }));
+    expect(upTo.body).toEqual({ sku: p.sku, warehouse: wh, reorderPoint: 8, reorderQuantity: null, orderUpTo: 40, multiple: 6 });
+    const below = await call(putReorderRule, req("PUT", "/api/v1/inventory/reorder-rules", { body: { sku: p.sku, warehouse: wh, reorderPoint: 8, orderUpTo: 5 } }));
+    expect(below.status).toBe(422);
     const bad = await call(putReorderRule, req("PUT", "/api/v1/inventory/reorder-rules", { body: { sku: p.sku, warehouse: wh, reorderPoint: -1 } }));
     expect(bad.status).toBe(422);
   });

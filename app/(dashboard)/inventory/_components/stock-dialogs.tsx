@@ -167,7 +167,7 @@ export function ReleaseHoldButton({ holdId }: { holdId: string }) {
   );
 }
 
-export function ReorderRuleForm({ sku, warehouse, reorderPoint, reorderQuantity }: { sku: string; warehouse: string; reorderPoint: number | null; reorderQuantity: number | null }) {
+export function ReorderRuleForm({ sku, warehouse, reorderPoint, reorderQuantity, orderUpTo, multiple }: { sku: string; warehouse: string; reorderPoint: number | null; reorderQuantity: number | null; orderUpTo?: number | null; multiple?: number | null }) {
   const t = useTranslations("inventory.detail");
   const tc = useTranslations("common");
   const toast = useToast();
@@ -177,8 +177,17 @@ export function ReorderRuleForm({ sku, warehouse, reorderPoint, reorderQuantity 
     e.preventDefault();
     const fd = new FormData(e.currentTarget);
     const q = opt(fd.get("reorderQuantity"));
+    const up = opt(fd.get("orderUpTo"));
+    const mult = opt(fd.get("multiple"));
     start(async () => {
-      const res = await setReorderRuleAction({ sku, warehouse, reorderPoint: toInt(fd.get("reorderPoint")), reorderQuantity: q === undefined ? undefined : toInt(q) });
+      const res = await setReorderRuleAction({
+        sku,
+        warehouse,
+        reorderPoint: toInt(fd.get("reorderPoint")),
+        reorderQuantity: q === undefined ? undefined : toInt(q),
+        orderUpTo: up === undefined ? undefined : toInt(up),
+        multiple: mult === undefined ? undefined : toInt(mult),
+      });
       if (res.ok) {
         setErrors({});
         toast(t("reorderSaved", { warehouse }));
@@ -193,6 +202,12 @@ export function ReorderRuleForm({ sku, warehouse, reorderPoint, reorderQuantity 
       </Field>
       <Field id={`rq-${warehouse}`} label={t("reorderQuantity")} error={errors.reorderQuantity}>
         <Input id={`rq-${warehouse}`} name="reorderQuantity" inputMode="numeric" defaultValue={reorderQuantity ?? ""} className="w-28" aria-invalid={Boolean(errors.reorderQuantity)} />
+      </Field>
+      <Field id={`ru-${warehouse}`} label={t("orderUpTo")} error={errors.orderUpTo}>
+        <Input id={`ru-${warehouse}`} name="orderUpTo" inputMode="numeric" defaultValue={orderUpTo ?? ""} className="w-28" aria-invalid={Boolean(errors.orderUpTo)} />
+      </Field>
+      <Field id={`rm-${warehouse}`} label={t("multiple")} error={errors.multiple}>
+        <Input id={`rm-${warehouse}`} name="multiple" inputMode="numeric" defaultValue={multiple ?? ""} className="w-20" aria-invalid={Boolean(errors.multiple)} />
       </Field>
       <Button type="submit" size="md" variant="secondary" disabled={pending}>{tc("save")}</Button>
     </form>

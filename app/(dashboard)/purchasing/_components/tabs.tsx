@@ -6,6 +6,7 @@ const TABS = [
   { key: "orders", href: "/purchasing" },
   { key: "replenishment", href: "/purchasing/replenishment" },
   { key: "suppliers", href: "/purchasing/suppliers" },
+  { key: "receive", href: "/purchasing/receive" },
   { key: "putaway", href: "/purchasing/putaway" },
 ] as const;
 

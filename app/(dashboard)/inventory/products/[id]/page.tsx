@@ -170,7 +170,7 @@ export default async function ProductPage({ params, searchParams }: { params: Pr
             <div className="space-y-3">
               {warehouses.map((w) =>
                 manage ? (
-                  <ReorderRuleForm key={w} sku={p.sku} warehouse={w} reorderPoint={rules.get(w)?.reorderPoint ?? null} reorderQuantity={rules.get(w)?.reorderQuantity ?? null} />
+                  <ReorderRuleForm key={w} sku={p.sku} warehouse={w} reorderPoint={rules.get(w)?.reorderPoint ?? null} reorderQuantity={rules.get(w)?.reorderQuantity ?? null} orderUpTo={rules.get(w)?.orderUpTo ?? null} multiple={rules.get(w)?.multiple ?? null} />
                 ) : (
                   <div key={w} className="flex justify-between text-sm">
                     <span className="font-mono">{w}</span>
