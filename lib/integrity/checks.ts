@@ -233,6 +233,35 @@ const CHECKS: Check[] = [
       return rows.map((r) => ({ check: "fulfilment.tasks_within_bounds", detail: `W-${r.number} is done but ${r.left} units are left to pick` }));
     },
   },
+  {
+    name: "purchasing.receipts_match_moves",
+    description: "Each purchase order line's received and damaged units equal the receipt moves from the supplier",
+    run: async () => {
+      const rows = await db().$queryRaw<{ number: number; sku: string; lines: bigint; moves: bigint }[]>`
+        WITH l AS (
+          SELECT po_id, product_id, sum(received + damaged) AS qty FROM purchase_order_lines GROUP BY po_id, product_id
+        ), m AS (
+          SELECT source_id::uuid AS po_id, product_id, sum(quantity) AS qty FROM stock_moves
+          WHERE source_type = 'PurchaseOrder' AND type = 'RECEIPT' GROUP BY source_id, product_id
+        )
+        SELECT o.number, p.sku, coalesce(l.qty, 0)::bigint AS lines, coalesce(m.qty, 0)::bigint AS moves
+        FROM l FULL OUTER JOIN m ON m.po_id = l.po_id AND m.product_id = l.product_id
+        JOIN purchase_orders o ON o.id = coalesce(l.po_id, m.po_id) JOIN products p ON p.id = coalesce(l.product_id, m.product_id)
+        WHERE coalesce(l.qty, 0) <> coalesce(m.qty, 0) LIMIT 1000`;
+      return rows.map((r) => ({ check: "purchasing.receipts_match_moves", detail: `PO-${r.number} ${r.sku}: lines say ${r.lines} received, moves say ${r.moves}` }));
+    },
+  },
+  {
+    name: "alerts.one_open_alert_per_crossing",
+    description: "An item is marked below its reorder point only with an alert raised for that crossing",
+    run: async () => {
+      const rows = await db().$queryRaw<{ sku: string; warehouse: string }[]>`
+        SELECT p.sku, w.code AS warehouse FROM low_stock_states s JOIN products p ON p.id = s.product_id JOIN warehouses w ON w.id = s.warehouse_id
+        WHERE s.below AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.product_id = s.product_id AND a.warehouse_id = s.warehouse_id AND a.created_at >= s.changed_at - interval '1 second')
+        LIMIT 1000`;
+      return rows.map((r) => ({ check: "alerts.one_open_alert_per_crossing", detail: `${r.sku} at ${r.warehouse} is below its reorder point without an alert` }));
+    },
+  },
 ];
 
 export async function runIntegrityChecks(): Promise<IntegrityReport> {
