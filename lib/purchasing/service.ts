@@ -187,8 +187,9 @@ export async function receivePurchaseOrder(actor: Actor & { role?: RoleName }, i
 }
 
 /**
- * Where to put an item away: the bins of the warehouse that already hold it (most first), else
- * empty bins by code, else the emptiest bins.
+ * Where to put an item away: the bins of the warehouse that already hold it (most first); else
+ * empty bins, first in the zone that holds most units of the item's category (the right zone),
+ * then by code; else the emptiest bins.
  */
 export async function suggestBins(tx: Tx, productId: string, warehouseId: string, limit = 3): Promise<string[]> {
   const recv = await defaultBinId(tx, warehouseId);
@@ -198,10 +199,23 @@ export async function suggestBins(tx: Tx, productId: string, warehouseId: string
     ORDER BY b.on_hand DESC, l.code LIMIT ${limit}`;
   if (holding.length) return holding.map((h) => h.code);
   const empty = await tx.$queryRaw<{ code: string }[]>`
-    SELECT l.code FROM locations l
+    WITH RECURSIVE anc AS (
+      SELECT id AS bin_id, id, parent_id, kind FROM locations WHERE warehouse_id = ${warehouseId}::uuid AND kind = 'BIN'
+      UNION ALL
+      SELECT a.bin_id, l.id, l.parent_id, l.kind FROM anc a JOIN locations l ON l.id = a.parent_id
+    ), zone_of AS (
+      SELECT bin_id, id AS zone_id FROM anc WHERE kind = 'ZONE'
+    ), category_zones AS (
+      SELECT z.zone_id, sum(b.on_hand) AS units
+      FROM stock_balances b JOIN products p ON p.id = b.product_id JOIN zone_of z ON z.bin_id = b.location_id
+      WHERE b.warehouse_id = ${warehouseId}::uuid AND b.on_hand > 0
+        AND p.category IS NOT DISTINCT FROM (SELECT category FROM products WHERE id = ${productId}::uuid)
+      GROUP BY z.zone_id
+    )
+    SELECT l.code FROM locations l LEFT JOIN zone_of z ON z.bin_id = l.id LEFT JOIN category_zones c ON c.zone_id = z.zone_id
     WHERE l.warehouse_id = ${warehouseId}::uuid AND l.kind = 'BIN' AND l.active AND l.id <> ${recv}::uuid
       AND NOT EXISTS (SELECT 1 FROM stock_balances b WHERE b.location_id = l.id AND b.on_hand > 0)
-    ORDER BY l.code LIMIT ${limit}`;
+    ORDER BY coalesce(c.units, 0) DESC, l.code LIMIT ${limit}`;
   if (empty.length) return empty.map((e) => e.code);
   const emptiest = await tx.$queryRaw<{ code: string }[]>`
     SELECT l.code FROM locations l LEFT JOIN stock_balances b ON b.location_id = l.id

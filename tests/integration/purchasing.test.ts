@@ -15,6 +15,8 @@ import { supplierInput } from "@/lib/purchasing/schema";
 import { deliverOutbox } from "@/lib/alerts/outbox";
 import { Inbox } from "./smtp-inbox";
 import { actor, makeProduct, makeWarehouse, stockAt } from "./inventory-helpers";
+import { createLocation } from "@/lib/inventory/locations";
+import { createProduct } from "@/lib/inventory/products";
 import { makeChannel, orderBody } from "./orders-helpers";
 
 const manager = { ...actor, role: "MANAGER" as const };
@@ -110,6 +112,27 @@ describe("purchasing", () => {
       SELECT b.on_hand FROM stock_balances b JOIN locations l ON l.id = b.location_id WHERE b.product_id = ${p.id}::uuid AND l.code = 'B-2' AND l.warehouse_id = ${wh.id}::uuid`;
     expect(b2[0]!.on_hand).toBe(8);
     expect((await runIntegrityChecks()).violations).toEqual([]);
+  });
+
+  it("suggests an empty bin in the zone where the item's category lives", async () => {
+    const w = await makeWarehouse();
+    for (const z of ["Z1", "Z2"]) {
+      await createLocation(actor, { warehouse: w, kind: "ZONE", code: z, name: z, x: undefined, y: undefined, parentCode: undefined, barcode: undefined });
+      for (const n of [1, 2]) await createLocation(actor, { warehouse: w, kind: "BIN", code: `${z}-${n}`, name: `${z}-${n}`, x: n, y: 1, parentCode: z, barcode: undefined });
+    }
+    const cat = `Cat-${randomUUID().slice(0, 6)}`;
+    const mk = async () => {
+      const sku = `SKU-${randomUUID().slice(0, 8).toUpperCase()}`;
+      await createProduct(actor, { sku, name: sku, price: "1.00", category: cat, cost: undefined, barcode: undefined, description: undefined, weightGrams: undefined, lengthMm: undefined, widthMm: undefined, heightMm: undefined, parentSku: undefined });
+      return (await db().product.findUniqueOrThrow({ where: { sku } })).id;
+    };
+    const a = await mk();
+    const b = await mk();
+    const { sku: aSku } = await db().product.findUniqueOrThrow({ where: { id: a } });
+    await adjustStock(actor, { sku: aSku, warehouse: w, quantity: 3, reason: "initial", unitCost: "1.00", bin: "Z2-1" });
+    const wh = await db().warehouse.findUniqueOrThrow({ where: { code: w } });
+    const got = await db().$transaction((tx) => suggestBins(tx, b, wh.id));
+    expect(got[0]).toBe("Z2-2");
   });
 
   it("suggests quantities from on hand, reserved, backordered and incoming, rounded to multiples and packs, and drafts POs per supplier", async () => {
