@@ -262,6 +262,30 @@ const CHECKS: Check[] = [
       return rows.map((r) => ({ check: "alerts.one_open_alert_per_crossing", detail: `${r.sku} at ${r.warehouse} is below its reorder point without an alert` }));
     },
   },
+  {
+    name: "stock.snapshots_match_moves",
+    description: "The latest month-start stock snapshot of each warehouse equals the sum of the moves up to it",
+    run: async () => {
+      const rows = await db().$queryRaw<{ warehouse: string; as_of: Date; sku: string; snapshot: bigint; moves: bigint }[]>`
+        WITH pt AS (SELECT warehouse_id, max(as_of) AS as_of FROM stock_snapshot_points GROUP BY warehouse_id),
+        mv AS (
+          SELECT pt.warehouse_id, m.product_id, sum(CASE WHEN lt.warehouse_id = pt.warehouse_id AND lt.internal THEN m.quantity ELSE 0 END)
+            - sum(CASE WHEN lf.warehouse_id = pt.warehouse_id AND lf.internal THEN m.quantity ELSE 0 END) AS qty
+          FROM pt JOIN stock_moves m ON m.created_at <= pt.as_of
+          JOIN locations lt ON lt.id = m.to_location_id JOIN locations lf ON lf.id = m.from_location_id
+          WHERE lt.warehouse_id = pt.warehouse_id OR lf.warehouse_id = pt.warehouse_id
+          GROUP BY pt.warehouse_id, m.product_id
+        ), sn AS (
+          SELECT s.warehouse_id, s.product_id, s.on_hand AS qty FROM stock_snapshots s JOIN pt ON pt.warehouse_id = s.warehouse_id AND pt.as_of = s.as_of
+        )
+        SELECT w.code AS warehouse, pt.as_of, p.sku, coalesce(sn.qty, 0)::bigint AS snapshot, coalesce(mv.qty, 0)::bigint AS moves
+        FROM mv FULL OUTER JOIN sn ON sn.warehouse_id = mv.warehouse_id AND sn.product_id = mv.product_id
+        JOIN pt ON pt.warehouse_id = coalesce(mv.warehouse_id, sn.warehouse_id)
+        JOIN warehouses w ON w.id = pt.warehouse_id JOIN products p ON p.id = coalesce(mv.product_id, sn.product_id)
+        WHERE coalesce(sn.qty, 0) <> coalesce(mv.qty, 0) LIMIT 1000`;
+      return rows.map((r) => ({ check: "stock.snapshots_match_moves", detail: `${r.sku} at ${r.warehouse} on ${r.as_of.toISOString()}: snapshot ${r.snapshot}, moves say ${r.moves}` }));
+    },
+  },
 ];
 
 export async function runIntegrityChecks(): Promise<IntegrityReport> {

@@ -217,22 +217,46 @@ export async function productHistory(productId: string, opts: { warehouse?: stri
  * on (location, created_at) INCLUDE (product, quantity) keep it to index-only scans).
  */
 /**
- * On hand per item at a warehouse at a past moment. Two equivalent ways, the cheaper one chosen:
- * forward (sum of the moves up to that moment) for early dates, backward (today's balances minus
- * the moves since) for recent ones — balances equal the moves (an integrity invariant), and one
- * statement reads one snapshot, so both give the same answer. The split point is the middle of
- * the ledger's time span (first move by id, now).
+ * On hand per item at a warehouse at a past moment. Equivalent ways, the cheapest chosen:
+ * from the month-start snapshot before it plus the moves since (lib/inventory/snapshots.ts);
+ * backward (today's balances minus the moves since) for recent moments; forward (sum of the
+ * moves up to that moment) when neither applies. Balances equal the moves and snapshots equal
+ * them at their point (integrity invariants), and one statement reads one database snapshot, so
+ * all give the same answer.
  */
-export async function stockAsOf(warehouseCode: string, at: Date, opts: { q?: string; limit?: number; direction?: "forward" | "backward" } = {}) {
+export async function stockAsOf(warehouseCode: string, at: Date, opts: { q?: string; limit?: number; direction?: "forward" | "backward" | "snapshot" } = {}) {
   const like = opts.q ? `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   let direction = opts.direction;
+  const [point] = await db().$queryRaw<{ as_of: Date }[]>`
+    SELECT p.as_of FROM stock_snapshot_points p JOIN warehouses w ON w.id = p.warehouse_id
+    WHERE w.code = ${warehouseCode} AND p.as_of <= ${at} ORDER BY p.as_of DESC LIMIT 1`;
   if (!direction) {
-    const [first] = await db().$queryRaw<{ created_at: Date }[]>`SELECT created_at FROM stock_moves ORDER BY id LIMIT 1`;
-    const start = first?.created_at.getTime() ?? at.getTime();
-    direction = at.getTime() - start > Date.now() - at.getTime() ? "backward" : "forward";
+    if (point && at.getTime() - point.as_of.getTime() <= Date.now() - at.getTime()) direction = "snapshot";
+    else {
+      const [first] = await db().$queryRaw<{ created_at: Date }[]>`SELECT created_at FROM stock_moves ORDER BY id LIMIT 1`;
+      const start = point?.as_of.getTime() ?? first?.created_at.getTime() ?? at.getTime();
+      direction = at.getTime() - start > Date.now() - at.getTime() ? "backward" : "forward";
+    }
   }
+  if (direction === "snapshot" && !point) direction = "forward";
   const rows =
-    direction === "forward"
+    direction === "snapshot"
+      ? await db().$queryRaw<{ sku: string; name: string; on_hand: bigint }[]>`
+    WITH w AS (SELECT id FROM warehouses WHERE code = ${warehouseCode}),
+    bins AS (SELECT l.id FROM locations l WHERE l.warehouse_id = (SELECT id FROM w) AND l.internal),
+    q AS (
+      SELECT product_id, sum(qty) AS on_hand FROM (
+        SELECT product_id, on_hand AS qty FROM stock_snapshots WHERE warehouse_id = (SELECT id FROM w) AND as_of = ${point!.as_of}
+        UNION ALL
+        SELECT product_id, quantity FROM stock_moves WHERE to_location_id IN (SELECT id FROM bins) AND created_at > ${point!.as_of} AND created_at <= ${at}
+        UNION ALL
+        SELECT product_id, -quantity FROM stock_moves WHERE from_location_id IN (SELECT id FROM bins) AND created_at > ${point!.as_of} AND created_at <= ${at}
+      ) m GROUP BY product_id HAVING sum(qty) <> 0
+    )
+    SELECT p.sku, p.name, q.on_hand FROM q JOIN products p ON p.id = q.product_id
+    WHERE ${like}::text IS NULL OR p.sku ILIKE ${like} OR p.name ILIKE ${like}
+    ORDER BY p.sku LIMIT ${opts.limit ?? 500}`
+      : direction === "forward"
       ? await db().$queryRaw<{ sku: string; name: string; on_hand: bigint }[]>`
     WITH bins AS (
       SELECT l.id FROM locations l JOIN warehouses w ON w.id = l.warehouse_id WHERE w.code = ${warehouseCode} AND l.internal

@@ -4,6 +4,7 @@ import type { TaskList } from "graphile-worker";
 import { db } from "../db";
 import { pruneRateLimitWindows } from "../api/rate-limit";
 import { deliverOutbox, queueDigests } from "../alerts/outbox";
+import { buildStockSnapshots } from "../inventory/snapshots";
 
 export const WORKER_ID = `${os.hostname()}:${process.pid}`;
 
@@ -38,11 +39,15 @@ export const taskList: TaskList = {
       if (r.sent + r.failed === 0) break;
     }
   },
+  /** Month-start stock snapshots for fast "stock as of" (missing or invalidated ones). */
+  stock_snapshots: async () => {
+    await buildStockSnapshots();
+  },
   /** Daily digests for users who chose them. */
   alert_digest: async () => {
     if ((await queueDigests()) > 0) await deliverOutbox();
   },
 };
 
-/** graphile-worker crontab: heartbeat and outbox sweep every minute, housekeeping every ten, digests at 07:00 UTC. */
-export const CRONTAB = "* * * * * heartbeat ?max=1\n* * * * * deliver_outbox ?max=1\n*/10 * * * * housekeeping ?max=1\n0 7 * * * alert_digest ?max=1\n";
+/** graphile-worker crontab: heartbeat and outbox sweep every minute, housekeeping every ten, digests at 07:00 UTC, stock snapshots at 00:15 UTC. */
+export const CRONTAB = "* * * * * heartbeat ?max=1\n* * * * * deliver_outbox ?max=1\n*/10 * * * * housekeeping ?max=1\n0 7 * * * alert_digest ?max=1\n15 0 * * * stock_snapshots ?max=1\n";

@@ -17,5 +17,7 @@ export async function startWorker(opts: { concurrency?: number } = {}): Promise<
     crontab: CRONTAB,
   });
   await beat();
+  // Snapshots missing since the last run (a fresh database, backdated imports) are built at once.
+  await runner.addJob("stock_snapshots", {}, { jobKey: "stock_snapshots" });
   return runner;
 }
