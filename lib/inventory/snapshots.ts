@@ -11,7 +11,7 @@ import { db, transaction } from "../db";
  */
 export function monthStarts(from: Date, to: Date): Date[] {
   const out: Date[] = [];
-  let y = from.getUTCFullYear();
+  const y = from.getUTCFullYear();
   let m = from.getUTCMonth() + 1;
   for (;;) {
     const d = new Date(Date.UTC(y + Math.floor(m / 12), m % 12, 1));
