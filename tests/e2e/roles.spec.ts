@@ -70,3 +70,16 @@ test("sign out ends the session", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("low-stock alerts: everyone sees the list, admins the email outbox waiting for SMTP", async ({ page }) => {
+  await login(page, "viewer@example.com");
+  await page.goto("/inventory/alerts");
+  const main = page.locator("#main");
+  await expect(main.getByTestId("alerts")).toContainText(/Still below|Recovered/);
+  await page.context().clearCookies();
+  await login(page, "admin@example.com");
+  await page.goto("/settings/outbox");
+  await expect(main.getByTestId("no-smtp")).toContainText("SMTP_URL is not set");
+  await expect(main.getByTestId("outbox")).toContainText("manager@example.com");
+  await expect(main.getByTestId("outbox").getByRole("button", { name: "Retry now" }).first()).toBeVisible();
+});

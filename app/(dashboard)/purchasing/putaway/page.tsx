@@ -23,9 +23,9 @@ export default async function PutawayPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader title={t("title", { warehouse: q?.warehouse.code ?? code })} description={t("intro")} />
       <PurchasingTabs current="putaway" />
-      <form method="get" className="mb-4 flex items-center gap-2 text-sm">
+      <form method="get" className="mb-4 flex flex-wrap items-center gap-2 text-sm">
         <label htmlFor="pw-warehouse">{t("warehouse")}</label>
-        <Select id="pw-warehouse" name="warehouse" defaultValue={code} className="w-auto">
+        <Select id="pw-warehouse" name="warehouse" defaultValue={code} className="w-auto min-w-0 flex-1 sm:flex-none">
           {warehouses.map((w) => (
             <option key={w.code} value={w.code}>
               {w.code} — {w.name}

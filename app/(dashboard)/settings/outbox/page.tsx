@@ -44,7 +44,7 @@ export default async function OutboxPage() {
               <Tr key={m.id.toString()}>
                 <Td numeric>{m.id.toString()}</Td>
                 <Td className="whitespace-nowrap">{m.toEmail}</Td>
-                <Td className="font-mono text-xs">{m.kind}</Td>
+                <Td className="whitespace-nowrap">{t(`kinds.${m.kind as "low_stock"}`)}</Td>
                 <Td>
                   <Badge tone={tone[m.status]}>{t(`status.${m.status}`)}</Badge>
                 </Td>
